@@ -1,0 +1,41 @@
+import type { UserConfig } from "@11ty/eleventy";
+import syntaxHighlight from "@11ty/eleventy-plugin-syntaxhighlight";
+import tsData from "./src/_config/ts-data.ts";
+import markdown from "./src/_config/markdown.ts";
+import notesReport from "./src/_config/notes.ts";
+import i18n from "./src/_config/i18n.ts";
+import blog from "./src/_config/blog.ts";
+import images from "./src/_config/images.ts";
+import assets from "./src/_config/assets.ts";
+import seo from "./src/_config/seo.ts";
+import gitDates from "./src/_config/git-dates.ts";
+import { clearSlugMemo } from "./src/_config/slugify.ts";
+import { pathPrefix } from "./src/_config/paths.ts";
+
+// The map of the build: one line per concern, each a local plugin in src/_config/.
+// Production (`npm run build`) strips editorial notes and drafts; previews
+// (`npm start`, `npm run build:preview`) show them.
+export default function (eleventyConfig: UserConfig) {
+  const production = process.env.ELEVENTY_ENV === "production";
+  const noteMode = production ? "strip" : "show";
+
+  eleventyConfig.addPlugin(tsData); // src/_data/*.ts and *.11tydata.ts
+  eleventyConfig.addPlugin(markdown, { noteMode }); // markdown-it, heading ids, notes, role levels
+  eleventyConfig.addPlugin(notesReport, { noteMode }); // warn which pages lost notes
+  eleventyConfig.addPlugin(syntaxHighlight); // Prism, themed in src/assets/site.css
+  eleventyConfig.addPlugin(i18n); // English/French twins, dates, strings
+  eleventyConfig.addPlugin(blog, { production }); // posts, authors, drafts
+  eleventyConfig.addPlugin(images); // hero images and thumbnails
+  eleventyConfig.addPlugin(assets); // stylesheet, script, images, fonts
+  eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
+  eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
+  eleventyConfig.on("eleventy.after", clearSlugMemo);
+
+  return {
+    dir: { input: "src", includes: "_includes", data: "_data", output: "_site" },
+    markdownTemplateEngine: "njk",
+    htmlTemplateEngine: "njk",
+    templateFormats: ["md", "njk"],
+    pathPrefix,
+  };
+}

@@ -1,0 +1,63 @@
+import type { UserConfig } from "@11ty/eleventy";
+import { languages, type Lang } from "./types.ts";
+import { sectionUrl } from "./urls.ts";
+
+export const POSTS_PER_PAGE = 10;
+
+/** One page of a language's blog listing. */
+export interface ListingPage<T> {
+  lang: Lang;
+  number: number;
+  total: number;
+  url: string;
+  posts: T[];
+  previousUrl?: string;
+  nextUrl?: string;
+}
+
+/** Splits a language's posts (newest first) into listing pages of ten. */
+export function listingPages<T>(posts: T[], lang: Lang): ListingPage<T>[] {
+  const total = Math.max(1, Math.ceil(posts.length / POSTS_PER_PAGE));
+  const urlOf = (n: number) => (n === 1 ? sectionUrl("blog", lang) : `${sectionUrl("blog", lang)}page/${n}/`);
+  return Array.from({ length: total }, (_, i) => ({
+    lang,
+    number: i + 1,
+    total,
+    url: urlOf(i + 1),
+    posts: posts.slice(i * POSTS_PER_PAGE, (i + 1) * POSTS_PER_PAGE),
+    previousUrl: i > 0 ? urlOf(i) : undefined,
+    nextUrl: i + 1 < total ? urlOf(i + 2) : undefined,
+  }));
+}
+
+interface CollectionItem {
+  inputPath: string;
+  date: Date;
+  data: { lang?: string };
+}
+interface CollectionApi {
+  getFilteredByGlob(glob: string): CollectionItem[];
+}
+
+/** Posts, newest first, one collection per language: `posts_en`, `posts_fr`. */
+export default function blog(eleventyConfig: UserConfig, options: { production: boolean }): void {
+  // Drafts are previewed but never published: in production a draft is not
+  // built at all, so it cannot leak into a listing, a feed, a tag or search.
+  eleventyConfig.addPreprocessor("drafts", "md", (data: { draft?: unknown }) => {
+    if (data.draft === true && options.production) return false;
+  });
+
+  const postsIn = (api: CollectionApi, lang: Lang) =>
+    api
+      .getFilteredByGlob("src/blog/**/*.md")
+      .filter((post) => post.data.lang === lang)
+      .sort((a, b) => b.date.getTime() - a.date.getTime());
+
+  for (const lang of languages) {
+    eleventyConfig.addCollection(`posts_${lang}`, (api: CollectionApi) => postsIn(api, lang));
+  }
+  // Every listing page of both languages, for src/pages/blog.njk to paginate over.
+  eleventyConfig.addCollection("blogListing", (api: CollectionApi) =>
+    languages.flatMap((lang) => listingPages(postsIn(api, lang), lang)),
+  );
+}

@@ -1,0 +1,56 @@
+// What role pages and blog posts get from directory data rather than their
+// front matter, which editors write and the seeds fix byte for byte.
+import { ContentError } from "./content-error.ts";
+import { didYouMean } from "./suggest.ts";
+import { slugify } from "./slugify.ts";
+import { sectionUrl } from "./urls.ts";
+import type { Author, Lang, Role } from "./types.ts";
+
+interface PageData {
+  page: { inputPath: string; fileSlug: string };
+  lang: Lang;
+}
+
+/** The entry of src/_data/roles.ts that a role's Markdown file describes. */
+export function roleOf(data: PageData & { roles: Role[] }): Role {
+  const { fileSlug, inputPath } = data.page;
+  const role = data.roles.find((r) => r.slug[data.lang] === fileSlug);
+  if (!role) {
+    const slugs = data.roles.map((r) => r.slug[data.lang]);
+    throw new ContentError(
+      inputPath,
+      `no role in src/_data/roles.ts has the ${data.lang === "en" ? "English" : "French"} slug '${fileSlug}'${didYouMean(fileSlug, slugs)}. ` +
+        `Add the role to roles.ts (slug.${data.lang}: '${fileSlug}'), or rename the file to match its slug.`,
+    );
+  }
+  return role;
+}
+
+/** The authors a post names in its comma-separated `author` field. */
+export function authorsOf(data: PageData & { author?: unknown; authors: Author[] }): Author[] {
+  const { inputPath } = data.page;
+  if (typeof data.author !== "string" || data.author.trim() === "") {
+    throw new ContentError(inputPath, "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse'.");
+  }
+  const names = data.authors.map((a) => a.name);
+  return data.author
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const author = data.authors.find((a) => a.name === name);
+      if (!author) {
+        throw new ContentError(
+          inputPath,
+          `unknown author '${name}' in \`author\`${didYouMean(name, names)}. Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
+        );
+      }
+      return author;
+    });
+}
+
+/** A post's URL: /en/blog/<slug of its title>/ (/fr/blogue/… in French), or the `slug` its front matter sets. */
+export function postPermalink(data: PageData & { title?: unknown; slug?: unknown }): string {
+  const slug = typeof data.slug === "string" ? data.slug : slugify(String(data.title ?? data.page.fileSlug));
+  return `${sectionUrl("blog", data.lang)}${slug}/`;
+}

@@ -1,0 +1,70 @@
+import type { UserConfig } from "@11ty/eleventy";
+import { I18nPlugin } from "@11ty/eleventy";
+import { languages, type Lang } from "./types.ts";
+import { sectionUrl } from "./urls.ts";
+
+// English and French twins are paired by `translationKey`. The map from key to
+// each language's URL is built once per build from collections.all (the same
+// array for every page of a build), not walked from every page.
+interface Item {
+  url: string | false;
+  data: { translationKey?: string; lang?: Lang };
+}
+const twinMaps = new WeakMap<readonly Item[], Map<string, Partial<Record<Lang, string>>>>();
+
+function twinMap(all: readonly Item[]): Map<string, Partial<Record<Lang, string>>> {
+  let map = twinMaps.get(all);
+  if (!map) {
+    map = new Map();
+    for (const item of all) {
+      const { translationKey: key, lang } = item.data;
+      if (!key || !lang || !item.url) continue;
+      const entry = map.get(key) ?? {};
+      entry[lang] = item.url;
+      map.set(key, entry);
+    }
+    twinMaps.set(all, map);
+  }
+  return map;
+}
+
+/** The URL of the page with this translation key in `lang`, if there is one. */
+export function translationOf(all: readonly Item[], key: string | undefined, lang: Lang): string | undefined {
+  return key ? twinMap(all).get(key)?.[lang] : undefined;
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === "en" ? "fr" : "en";
+}
+
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+/** `July 23, 2019` / `23 juillet 2019`, in the team's time zone. */
+export function formatDate(date: Date | string, lang: Lang): string {
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: "long", timeZone: "America/Toronto" });
+    dateFormats.set(lang, format);
+  }
+  return format.format(new Date(date));
+}
+
+/** `2019-07-23`, for `<time datetime>`. */
+export function isoDate(date: Date | string): string {
+  return new Date(date).toISOString().slice(0, 10);
+}
+
+/** Fills `{name}` placeholders in a dictionary string. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
+export default function i18n(eleventyConfig: UserConfig): void {
+  eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage: "en", errorMode: "allow-fallback" });
+  eleventyConfig.addGlobalData("languages", [...languages]);
+  eleventyConfig.addFilter("translationOf", translationOf);
+  eleventyConfig.addFilter("otherLang", otherLang);
+  eleventyConfig.addFilter("formatDate", formatDate);
+  eleventyConfig.addFilter("isoDate", isoDate);
+  eleventyConfig.addFilter("fill", fill);
+  eleventyConfig.addFilter("sectionUrl", sectionUrl);
+}

@@ -1,0 +1,94 @@
+import type { UserConfig } from "@11ty/eleventy";
+import Image from "@11ty/eleventy-img";
+import { existsSync } from "node:fs";
+import { copyFile, mkdir } from "node:fs/promises";
+import path from "node:path";
+import { ContentError } from "./content-error.ts";
+import { withPrefix } from "./paths.ts";
+
+// Post images go through eleventy-img at build time: WebP plus a JPEG fallback,
+// with explicit width and height. Processed files are kept in .cache/img/ and
+// reused by the next build (eleventy-img skips a file that already exists),
+// then the ones a build used are copied into its output.
+const CACHE_DIR = ".cache/img";
+const URL_PATH = "/img/generated/";
+const used = new Set<string>();
+
+type Kind = "hero" | "thumb";
+const SIZES: Record<Kind, { widths: number[]; sizes: string }> = {
+  hero: { widths: [480, 960, 1440], sizes: "(min-width: 64rem) 60rem, 100vw" },
+  thumb: { widths: [240, 480], sizes: "15rem" },
+};
+
+interface ImageFormat {
+  url: string;
+  filename: string;
+  width: number;
+  height: number;
+  srcset: string;
+  sourceType: string;
+}
+type Metadata = Record<string, ImageFormat[]>;
+
+/** The source file behind a site path like /img/cds/photo.jpg. */
+export function sourceOf(imagePath: string): string {
+  return path.join("src", imagePath.replace(/^\/+/, ""));
+}
+
+async function processImage(imagePath: string, kind: Kind, inputPath: string): Promise<Metadata> {
+  const source = sourceOf(imagePath);
+  if (!existsSync(source)) {
+    throw new ContentError(inputPath, `the image '${imagePath}' has no file at ${source}. Add the file under src/img/, or fix the path.`);
+  }
+  const metadata = (await Image(source, {
+    widths: SIZES[kind].widths,
+    formats: ["webp", "jpeg"],
+    outputDir: CACHE_DIR,
+    urlPath: URL_PATH,
+  })) as Metadata;
+  for (const format of Object.values(metadata)) for (const file of format) used.add(file.filename);
+  return metadata;
+}
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export default function images(eleventyConfig: UserConfig): void {
+  /** `<picture>` for a post's hero (`image`) or thumbnail (`thumb`, else `image`). */
+  eleventyConfig.addAsyncShortcode(
+    "postImage",
+    async function (this: { page: { inputPath: string } }, imagePath: string, alt: string, kind: Kind, inputPath?: string) {
+      const metadata = await processImage(imagePath, kind, inputPath ?? this.page.inputPath);
+      const jpeg = metadata.jpeg!;
+      const largest = jpeg[jpeg.length - 1]!;
+      const sources = Object.values(metadata)
+        .filter((format) => format[0]!.sourceType !== "image/jpeg")
+        .map((format) => `<source type="${format[0]!.sourceType}" srcset="${srcset(format)}" sizes="${SIZES[kind].sizes}">`)
+        .join("");
+      const loading = kind === "hero" ? 'fetchpriority="high"' : 'loading="lazy"';
+      return (
+        `<picture class="${kind}">${sources}<img src="${withPrefix(largest.url)}" srcset="${srcset(jpeg)}" sizes="${SIZES[kind].sizes}" ` +
+        `alt="${escape(alt)}" width="${largest.width}" height="${largest.height}" ${loading} decoding="async"></picture>`
+      );
+    },
+  );
+
+  /** Path of the largest JPEG made from an image, for og:image and feeds. */
+  eleventyConfig.addAsyncFilter("imageUrl", async function (this: { page: { inputPath: string } }, imagePath: string) {
+    const metadata = await processImage(imagePath, "hero", this.page.inputPath);
+    const jpeg = metadata.jpeg!;
+    return jpeg[jpeg.length - 1]!.url;
+  });
+
+  eleventyConfig.on("eleventy.before", () => used.clear());
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const target = path.join(directories.output, URL_PATH);
+    await mkdir(target, { recursive: true });
+    await Promise.all([...used].map((file) => copyFile(path.join(CACHE_DIR, file), path.join(target, file))));
+  });
+}
+
+function srcset(format: ImageFormat[]): string {
+  return format.map((f) => `${withPrefix(f.url)} ${f.width}w`).join(", ");
+}

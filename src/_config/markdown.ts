@@ -1,0 +1,46 @@
+import type { UserConfig } from "@11ty/eleventy";
+import markdownIt from "markdown-it";
+import markdownItAnchor from "markdown-it-anchor";
+import { slugify } from "./slugify.ts";
+import { renderNotes, type NoteMode } from "./notes.ts";
+import { renderRoleLevels } from "./role-levels.ts";
+import type { Strings } from "../_data/i18n/en.ts";
+import type { Lang, Role, Site } from "./types.ts";
+
+/** What Eleventy passes to markdown-it as `env`: the page's data. */
+export interface MarkdownEnv {
+  page?: { inputPath: string; url: string | false };
+  lang?: Lang;
+  role?: Role;
+  site?: Site;
+  i18n?: Record<Lang, Strings>;
+}
+
+/**
+ * markdown-it with raw HTML on (the seeds write `<h3 id>` and
+ * `<strong class="note">`), heading ids from markdown-it-anchor, editorial
+ * notes stripped or shown, and a role page's levels wrapped in sections.
+ */
+export function createMarkdown(noteMode: NoteMode) {
+  const md = markdownIt({ html: true, linkify: false, typographer: false });
+  // markdown-it-anchor only adds ids to Markdown headings without one; raw
+  // `<h3 id>` blocks are HTML and keep the id their author wrote.
+  md.use(markdownItAnchor, { slugify, tabIndex: false });
+
+  const render = md.render.bind(md);
+  md.render = (src: string, pageData?: Record<string, unknown>) => {
+    const env = pageData as MarkdownEnv | undefined;
+    let html = render(src, pageData);
+    const lang = env?.lang ?? "en";
+    const strings = env?.i18n?.[lang];
+    const inputPath = env?.page?.inputPath ?? "(unknown file)";
+    html = renderNotes(html, { mode: noteMode, inputPath, label: strings?.noteLabel ?? "Note to the team:" });
+    if (env?.role && strings) html = renderRoleLevels(src, html, env.role, lang, strings, inputPath);
+    return html;
+  };
+  return md;
+}
+
+export default function markdown(eleventyConfig: UserConfig, options: { noteMode: NoteMode }): void {
+  eleventyConfig.setLibrary("md", createMarkdown(options.noteMode));
+}

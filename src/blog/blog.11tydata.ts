@@ -1,0 +1,12 @@
+import { authorsOf, postPermalink } from "../_config/content-data.ts";
+
+// Blog posts are English here and French in fr/. Their URL comes from their
+// title; their authors from src/_data/authors.ts.
+export default {
+  lang: "en",
+  eleventyComputed: {
+    authorList: authorsOf,
+    permalink: postPermalink,
+    imageAlt: (data: Record<string, unknown>) => data["image-alt"],
+  },
+};
