@@ -5,6 +5,10 @@ import { didYouMean } from "./suggest.ts";
 import { slugify } from "./slugify.ts";
 import { sectionUrl } from "./urls.ts";
 import type { Author, Lang, Role } from "./types.ts";
+// Imported, not read from `data`: Eleventy first calls computed data with a
+// proxy to learn what it depends on, and the proxy has no real roles or authors.
+import roles from "../_data/roles.ts";
+import authors from "../_data/authors.ts";
 
 interface PageData {
   page: { inputPath: string; fileSlug: string };
@@ -12,11 +16,11 @@ interface PageData {
 }
 
 /** The entry of src/_data/roles.ts that a role's Markdown file describes. */
-export function roleOf(data: PageData & { roles: Role[] }): Role {
+export function roleOf(data: PageData): Role {
   const { fileSlug, inputPath } = data.page;
-  const role = data.roles.find((r) => r.slug[data.lang] === fileSlug);
+  const role = roles.find((r) => r.slug[data.lang] === fileSlug);
   if (!role) {
-    const slugs = data.roles.map((r) => r.slug[data.lang]);
+    const slugs = roles.map((r) => r.slug[data.lang]);
     throw new ContentError(
       inputPath,
       `no role in src/_data/roles.ts has the ${data.lang === "en" ? "English" : "French"} slug '${fileSlug}'${didYouMean(fileSlug, slugs)}. ` +
@@ -27,18 +31,18 @@ export function roleOf(data: PageData & { roles: Role[] }): Role {
 }
 
 /** The authors a post names in its comma-separated `author` field. */
-export function authorsOf(data: PageData & { author?: unknown; authors: Author[] }): Author[] {
+export function authorsOf(data: PageData & { author?: unknown }): Author[] {
   const { inputPath } = data.page;
   if (typeof data.author !== "string" || data.author.trim() === "") {
     throw new ContentError(inputPath, "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse'.");
   }
-  const names = data.authors.map((a) => a.name);
+  const names = authors.map((a) => a.name);
   return data.author
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean)
     .map((name) => {
-      const author = data.authors.find((a) => a.name === name);
+      const author = authors.find((a) => a.name === name);
       if (!author) {
         throw new ContentError(
           inputPath,

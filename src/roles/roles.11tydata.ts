@@ -8,8 +8,8 @@ export default {
   lang: "en",
   eleventyComputed: {
     role: roleOf,
-    translationKey: (data: { role: Role }) => `role:${data.role.key}`,
-    description: (data: { role: Role; lang: Lang }) => data.role.summary[data.lang],
+    translationKey: (data: { role?: Role }) => `role:${data.role?.key}`,
+    description: (data: { role?: Role; lang: Lang }) => data.role?.summary?.[data.lang],
     permalink: (data: { lang: Lang; page: { fileSlug: string } }) => `${sectionUrl("roles", data.lang)}${data.page.fileSlug}/`,
   },
 };
