@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import syntaxHighlight from "@11ty/eleventy-plugin-syntaxhighlight";
+import rss from "@11ty/eleventy-plugin-rss";
 import tsData from "./src/_config/ts-data.ts";
 import markdown from "./src/_config/markdown.ts";
 import notesReport from "./src/_config/notes.ts";
@@ -25,6 +26,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(syntaxHighlight); // Prism, themed in src/assets/site.css
   eleventyConfig.addPlugin(i18n); // English/French twins, dates, strings
   eleventyConfig.addPlugin(blog, { production }); // posts, authors, drafts
+  eleventyConfig.addPlugin(rss); // feed date filters, and the HTML base plugin for PATH_PREFIX
   eleventyConfig.addPlugin(images); // hero images and thumbnails
   eleventyConfig.addPlugin(assets); // stylesheet, script, images, fonts
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD

@@ -14,7 +14,10 @@ export interface Asset {
 }
 export interface Assets {
   css: Asset;
+  /** On every page: the language toggle's fragment and "copy link". */
   js: Asset;
+  /** On the search pages only. */
+  search: Asset;
 }
 
 function hashed(name: string, ext: string, body: string): Asset {
@@ -28,6 +31,7 @@ export function assets(): Promise<Assets> {
   current ??= buildStylesheet().then((css) => ({
     css: hashed("site", "css", css),
     js: hashed("site", "js", readFileSync("src/assets/site.js", "utf8")),
+    search: hashed("search", "js", readFileSync("src/assets/search.js", "utf8")),
   }));
   return current;
 }
@@ -47,8 +51,7 @@ export default function assetsPlugin(eleventyConfig: UserConfig): void {
     current = undefined;
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const { css, js } = await assets();
     await mkdir(path.join(directories.output, "assets"), { recursive: true });
-    await Promise.all([css, js].map((a) => writeFile(path.join(directories.output, a.url), a.body)));
+    await Promise.all(Object.values(await assets()).map((a) => writeFile(path.join(directories.output, a.url), a.body)));
   });
 }

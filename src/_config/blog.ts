@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { languages, type Lang } from "./types.ts";
+import { languages, type Author, type Lang } from "./types.ts";
+import authors from "../_data/authors.ts";
 import { sectionUrl } from "./urls.ts";
 
 export const POSTS_PER_PAGE = 10;
@@ -33,7 +34,7 @@ export function listingPages<T>(posts: T[], lang: Lang): ListingPage<T>[] {
 interface CollectionItem {
   inputPath: string;
   date: Date;
-  data: { lang?: string };
+  data: { lang?: string; authorList?: Author[] };
 }
 interface CollectionApi {
   getFilteredByGlob(glob: string): CollectionItem[];
@@ -56,6 +57,18 @@ export default function blog(eleventyConfig: UserConfig, options: { production: 
   for (const lang of languages) {
     eleventyConfig.addCollection(`posts_${lang}`, (api: CollectionApi) => postsIn(api, lang));
   }
+  // One page per author and language, listing that author's posts in it.
+  eleventyConfig.addCollection("authorPages", (api: CollectionApi) =>
+    languages.flatMap((lang) => {
+      const posts = postsIn(api, lang);
+      return authors.map((author) => ({
+        lang,
+        author,
+        url: `${sectionUrl("authors", lang)}${author.slug}/`,
+        posts: posts.filter((post) => (post.data.authorList ?? []).some((a) => a.slug === author.slug)),
+      }));
+    }),
+  );
   // Every listing page of both languages, for src/pages/blog.njk to paginate over.
   eleventyConfig.addCollection("blogListing", (api: CollectionApi) =>
     languages.flatMap((lang) => listingPages(postsIn(api, lang), lang)),

@@ -4,7 +4,6 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ContentError } from "./content-error.ts";
-import { withPrefix } from "./paths.ts";
 
 // Post images go through eleventy-img at build time: WebP plus a JPEG fallback,
 // with explicit width and height. Processed files are kept in .cache/img/ and
@@ -68,7 +67,7 @@ export default function images(eleventyConfig: UserConfig): void {
         .join("");
       const loading = kind === "hero" ? 'fetchpriority="high"' : 'loading="lazy"';
       return (
-        `<picture class="${kind}">${sources}<img src="${withPrefix(largest.url)}" srcset="${srcset(jpeg)}" sizes="${SIZES[kind].sizes}" ` +
+        `<picture class="${kind}">${sources}<img src="${largest.url}" srcset="${srcset(jpeg)}" sizes="${SIZES[kind].sizes}" ` +
         `alt="${escape(alt)}" width="${largest.width}" height="${largest.height}" ${loading} decoding="async"></picture>`
       );
     },
@@ -90,5 +89,5 @@ export default function images(eleventyConfig: UserConfig): void {
 }
 
 function srcset(format: ImageFormat[]): string {
-  return format.map((f) => `${withPrefix(f.url)} ${f.width}w`).join(", ");
+  return format.map((f) => `${f.url} ${f.width}w`).join(", ");
 }

@@ -1,5 +1,7 @@
 // The site can be hosted under a sub-path (PATH_PREFIX=/careers/). Templates
-// use Eleventy's `url` filter; code that writes HTML itself uses withPrefix.
+// and content write root-relative URLs (/en/roles/); Eleventy's HTML base
+// plugin adds the prefix to every URL in the built HTML. Absolute URLs (feeds,
+// canonical links, social cards) are left alone by it, so they use withPrefix.
 export const pathPrefix = normalize(process.env.PATH_PREFIX ?? "/");
 
 function normalize(prefix: string): string {

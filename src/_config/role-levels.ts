@@ -60,7 +60,7 @@ export function renderRoleLevels(source: string, html: string, role: Role, lang:
     out +=
       `<section class="level" aria-labelledby="${level.id}">${aliases}` +
       `<div class="level-heading">${heading[0]}` +
-      `<a class="level-link" href="#${level.id}" data-copy-link>${t.copyLink}` +
+      `<a class="level-link" href="#${level.id}" data-copy-link data-pagefind-ignore>${t.copyLink}` +
       `<span class="visually-hidden">: ${escapeAttr(title)}</span></a></div>` +
       `${html.slice(start, end)}</section>\n`;
   });
