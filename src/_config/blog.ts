@@ -1,6 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { languages, type Author, type Lang } from "./types.ts";
+import { languages, type Lang } from "./types.ts";
 import authors from "../_data/authors.ts";
+import { authorsOf } from "./content-data.ts";
 import { sectionUrl } from "./urls.ts";
 
 export const POSTS_PER_PAGE = 10;
@@ -33,8 +34,9 @@ export function listingPages<T>(posts: T[], lang: Lang): ListingPage<T>[] {
 
 interface CollectionItem {
   inputPath: string;
+  fileSlug: string;
   date: Date;
-  data: { lang?: string; authorList?: Author[] };
+  data: { lang: Lang; author?: unknown };
 }
 interface CollectionApi {
   getFilteredByGlob(glob: string): CollectionItem[];
@@ -65,7 +67,7 @@ export default function blog(eleventyConfig: UserConfig, options: { production: 
         lang,
         author,
         url: `${sectionUrl("authors", lang)}${author.slug}/`,
-        posts: posts.filter((post) => (post.data.authorList ?? []).some((a) => a.slug === author.slug)),
+        posts: posts.filter((post) => authorsOf(post.data.author, post.inputPath).some((a) => a.slug === author.slug)),
       }));
     }),
   );

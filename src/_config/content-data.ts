@@ -31,25 +31,24 @@ export function roleOf(data: PageData): Role {
 }
 
 /** The authors a post names in its comma-separated `author` field. */
-export function authorsOf(data: PageData & { author?: unknown }): Author[] {
-  const { inputPath } = data.page;
-  if (typeof data.author !== "string" || data.author.trim() === "") {
+export function authorsOf(author: unknown, inputPath: string): Author[] {
+  if (typeof author !== "string" || author.trim() === "") {
     throw new ContentError(inputPath, "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse'.");
   }
   const names = authors.map((a) => a.name);
-  return data.author
+  return author
     .split(",")
     .map((name) => name.trim())
     .filter(Boolean)
     .map((name) => {
-      const author = authors.find((a) => a.name === name);
-      if (!author) {
+      const found = authors.find((a) => a.name === name);
+      if (!found) {
         throw new ContentError(
           inputPath,
           `unknown author '${name}' in \`author\`${didYouMean(name, names)}. Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
         );
       }
-      return author;
+      return found;
     });
 }
 

@@ -56,10 +56,12 @@ export function renderRoleLevels(source: string, html: string, role: Role, lang:
     const start = heading.index! + heading[0].length;
     const end = levelHeadings[i + 1]?.index ?? html.length;
     const title = level.title[lang];
-    const aliases = (level.formerIds ?? []).map((old) => `<span id="${old}" class="level-alias"></span>`).join("");
+    // Former ids keep published links to a renamed level working.
+    const aliases = (level.formerIds ?? []).map((old) => `<span id="${old}" class="level-alias" tabindex="-1"></span>`).join("");
     out +=
       `<section class="level" aria-labelledby="${level.id}">${aliases}` +
-      `<div class="level-heading">${heading[0]}` +
+      // tabindex="-1" lets a link to #senior move keyboard focus to the level.
+      `<div class="level-heading">${heading[0].replace(/^<h3 /, '<h3 tabindex="-1" ')}` +
       `<a class="level-link" href="#${level.id}" data-copy-link data-pagefind-ignore>${t.copyLink}` +
       `<span class="visually-hidden">: ${escapeAttr(title)}</span></a></div>` +
       `${html.slice(start, end)}</section>\n`;

@@ -36,5 +36,6 @@ export function blogPostingJsonLd(post: Posting): string {
 
 export default function seo(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("fullUrl", fullUrl);
+  eleventyConfig.addFilter("withPrefix", withPrefix);
   eleventyConfig.addFilter("blogPostingJsonLd", blogPostingJsonLd);
 }

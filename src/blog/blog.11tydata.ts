@@ -5,7 +5,7 @@ import { authorsOf, postPermalink } from "../_config/content-data.ts";
 export default {
   lang: "en",
   eleventyComputed: {
-    authorList: authorsOf,
+    authorList: (data: { author?: unknown; page: { inputPath: string } }) => authorsOf(data.author, data.page.inputPath),
     permalink: postPermalink,
     imageAlt: (data: Record<string, unknown>) => data["image-alt"],
   },
