@@ -2,6 +2,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import syntaxHighlight from "@11ty/eleventy-plugin-syntaxhighlight";
 import rss from "@11ty/eleventy-plugin-rss";
 import tsData from "./src/_config/ts-data.ts";
+import frontMatter from "./src/_config/front-matter.ts";
 import markdown from "./src/_config/markdown.ts";
 import notesReport from "./src/_config/notes.ts";
 import i18n from "./src/_config/i18n.ts";
@@ -10,6 +11,7 @@ import images from "./src/_config/images.ts";
 import assets from "./src/_config/assets.ts";
 import seo from "./src/_config/seo.ts";
 import gitDates from "./src/_config/git-dates.ts";
+import linkCheck from "./src/_config/link-check.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -21,6 +23,7 @@ export default function (eleventyConfig: UserConfig) {
   const noteMode = production ? "strip" : "show";
 
   eleventyConfig.addPlugin(tsData); // src/_data/*.ts and *.11tydata.ts
+  eleventyConfig.addPlugin(frontMatter); // readable errors for YAML, layouts and dates
   eleventyConfig.addPlugin(markdown, { noteMode }); // markdown-it, heading ids, notes, role levels
   eleventyConfig.addPlugin(notesReport, { noteMode }); // warn which pages lost notes
   eleventyConfig.addPlugin(syntaxHighlight); // Prism, themed in src/assets/site.css
@@ -31,6 +34,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(assets); // stylesheet, script, images, fonts
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
+  eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
   eleventyConfig.on("eleventy.after", clearSlugMemo);
 
   return {

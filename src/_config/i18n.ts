@@ -2,12 +2,14 @@ import type { UserConfig } from "@11ty/eleventy";
 import { I18nPlugin } from "@11ty/eleventy";
 import { languages, type Lang } from "./types.ts";
 import { sectionUrl } from "./urls.ts";
+import { ContentError, relative } from "./content-error.ts";
 
 // English and French twins are paired by `translationKey`. The map from key to
 // each language's URL is built once per build from collections.all (the same
 // array for every page of a build), not walked from every page.
 interface Item {
   url: string | false;
+  inputPath: string;
   data: { translationKey?: string; lang?: Lang };
 }
 const twinMaps = new WeakMap<readonly Item[], Map<string, Partial<Record<Lang, string>>>>();
@@ -20,6 +22,14 @@ function twinMap(all: readonly Item[]): Map<string, Partial<Record<Lang, string>
       const { translationKey: key, lang } = item.data;
       if (!key || !lang || !item.url) continue;
       const entry = map.get(key) ?? {};
+      const twin = entry[lang] && all.find((other) => other.url === entry[lang]);
+      if (twin && twin.inputPath !== item.inputPath) {
+        throw new ContentError(
+          item.inputPath,
+          `\`translationKey\`: '${key}' is already used by ${relative(twin.inputPath)}, in the same language. ` +
+            "Each page has its own key, shared only with its translation: change one of them.",
+        );
+      }
       entry[lang] = item.url;
       map.set(key, entry);
     }

@@ -1,4 +1,5 @@
 import { roleOf } from "../_config/content-data.ts";
+import { validateRole } from "../_config/schemas.ts";
 import { sectionUrl } from "../_config/urls.ts";
 import type { Lang, Role } from "../_config/types.ts";
 
@@ -6,6 +7,7 @@ import type { Lang, Role } from "../_config/types.ts";
 // translation key come from src/_data/roles.ts, matched by file name.
 export default {
   lang: "en",
+  eleventyDataSchema: validateRole,
   eleventyComputed: {
     role: roleOf,
     translationKey: (data: { role?: Role }) => `role:${data.role?.key}`,

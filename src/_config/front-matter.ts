@@ -1,0 +1,49 @@
+import type { UserConfig } from "@11ty/eleventy";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import yaml from "js-yaml";
+import { ContentError } from "./content-error.ts";
+import { LAYOUTS } from "./schemas.ts";
+import { didYouMean } from "./suggest.ts";
+
+// Eleventy reports a YAML syntax error, an unknown layout or a bad date with
+// messages of its own, before any schema runs. This check reads every
+// Markdown file's front matter first, so an editor gets the file, the line or
+// field, what was expected and the nearest valid value instead.
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+export function checkFrontMatter(file: string, source: string): void {
+  const match = FRONT_MATTER.exec(source);
+  if (!match) return;
+  let data: unknown;
+  try {
+    data = yaml.load(match[1]!);
+  } catch (error) {
+    if (!(error instanceof yaml.YAMLException)) throw error;
+    const line = error.mark.line + 2; // the YAML starts on the file's second line
+    throw new ContentError(
+      file,
+      `the front matter is not valid YAML at line ${line}: ${error.reason}. Check the quotes, colons and indentation on that line.`,
+    );
+  }
+  if (!data || typeof data !== "object") return;
+  const { layout, date } = data as { layout?: unknown; date?: unknown };
+  if (layout !== undefined && !LAYOUTS.includes(layout as (typeof LAYOUTS)[number])) {
+    throw new ContentError(file, `\`layout\`: unknown layout '${String(layout)}'${didYouMean(String(layout), LAYOUTS)}. Layouts: ${LAYOUTS.join(", ")}.`);
+  }
+  if (date !== undefined && !(date instanceof Date) && Number.isNaN(new Date(String(date)).getTime())) {
+    throw new ContentError(file, `\`date\`: expected a date such as 2019-07-23, found '${String(date)}'.`);
+  }
+}
+
+export function checkAllFrontMatter(inputDir: string): void {
+  for (const entry of readdirSync(inputDir, { recursive: true, encoding: "utf8" })) {
+    if (!entry.endsWith(".md")) continue;
+    const file = path.join(inputDir, entry);
+    checkFrontMatter(file, readFileSync(file, "utf8"));
+  }
+}
+
+export default function frontMatter(eleventyConfig: UserConfig): void {
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => checkAllFrontMatter(directories.input));
+}
