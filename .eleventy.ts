@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import syntaxHighlight from "@11ty/eleventy-plugin-syntaxhighlight";
+import inclusiveLanguage from "@11ty/eleventy-plugin-inclusive-language";
 import rss from "@11ty/eleventy-plugin-rss";
 import tsData from "./src/_config/ts-data.ts";
 import frontMatter from "./src/_config/front-matter.ts";
@@ -35,6 +36,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
+  if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings, in npm run check
   eleventyConfig.on("eleventy.after", clearSlugMemo);
 
   return {

@@ -1,7 +1,8 @@
 // Benchmark (issue 9): is this site's build about as fast as bare Eleventy on
 // thousands of posts? A script, not a test: it prints figures, it asserts nothing.
 //
-// Usage: npm run bench [-- --posts=4000 --runs=3]
+// Usage: npm run bench [-- --posts=4000 --runs=3 --keep]
+//   --keep leaves the temporary folders in place (for profiling), and says where.
 //
 // It writes N synthetic posts (half English in src/blog/, half French twins in
 // src/blog/fr/) into a temporary copy of the site, and the same Markdown files
@@ -187,7 +188,8 @@ const posts = arg("posts", 4000);
 const runs = arg("runs", 3);
 const root = process.cwd();
 const tmp = await mkdtemp(path.join(os.tmpdir(), "cds-bench-"));
-const cleanup = () => rm(tmp, { recursive: true, force: true });
+const keep = process.argv.includes("--keep");
+const cleanup = async () => (keep ? console.log(`Kept ${tmp}`) : rm(tmp, { recursive: true, force: true }));
 process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
 
 try {

@@ -20,11 +20,13 @@ export function checkFrontMatter(file: string, source: string): void {
     data = yaml.load(match[1]!);
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
-    const line = error.mark.line + 2; // the YAML starts on the file's second line
-    throw new ContentError(
-      file,
-      `the front matter is not valid YAML at line ${line}: ${error.reason}. Check the quotes, colons and indentation on that line.`,
-    );
+    // The YAML starts on the file's second line. An unclosed quote is only
+    // noticed at the end of the front matter: point at the line that opened it.
+    const lines = match[1]!.split("\n");
+    const unclosed = /quoted scalar/.test(error.reason) ? lines.findIndex((l) => /:\s*(['"])(?!.*\1\s*$)/.test(l)) : -1;
+    const line = (unclosed >= 0 ? unclosed : error.mark.line) + 2;
+    const reason = unclosed >= 0 ? "a quote opened on this line is never closed" : error.reason;
+    throw new ContentError(file, `the front matter is not valid YAML at line ${line}: ${reason}. Check the quotes, colons and indentation on that line.`);
   }
   if (!data || typeof data !== "object") return;
   const { layout, date } = data as { layout?: unknown; date?: unknown };

@@ -4,15 +4,16 @@ import { chromium, type Browser } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
+/** Launches Chromium (at CHROMIUM_PATH, or `executablePath` when given). */
+export async function launch(executablePath = CHROMIUM): Promise<Browser> {
+  if (!existsSync(executablePath)) {
     throw new Error(
-      `No browser at ${CHROMIUM}. The browser tests need Debian's Chromium: run \`apt-get install chromium\` ` +
+      `No browser at ${executablePath}. The browser tests need Debian's Chromium: run \`apt-get install chromium\` ` +
         "(as root; .ci/run does it), or set CHROMIUM_PATH to a Chromium binary.",
     );
   }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       "--no-sandbox",
       "--disable-gpu",

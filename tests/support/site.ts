@@ -1,5 +1,5 @@
 // Builds the real site, or a copy of it changed by a test, and reads the output.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,6 +24,20 @@ export function build(mode: Mode, outputDir: string, cwd = ROOT, env: Record<str
     encoding: "utf8",
   });
   return { status: result.status ?? 1, output: `${result.stdout}\n${result.stderr}`, dir: path.resolve(cwd, outputDir) };
+}
+
+/** Runs a project script (e.g. scripts/check.ts) in `cwd` without blocking, so fixtures build side by side. */
+export function runScript(script: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  return new Promise((resolve) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [script, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (status) => resolve({ status: status ?? 1, output, dir: cwd }));
+  });
 }
 
 /**
