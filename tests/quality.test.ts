@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import type { AxeResults } from "axe-core";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, ConsoleMessage, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import roles from "../src/_data/roles.ts";
 import security from "../src/_data/security.ts";
@@ -39,23 +39,30 @@ function noProblems(title: string, problems: string[]): void {
   if (problems.length) expect.fail(`${title}: ${problems.length} problem(s)\n\n${problems.join("\n\n")}`);
 }
 
-/** At most `size` tasks at a time, the rest waiting their turn. */
-function pool(size: number) {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    else active++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
+/** At most `size` pages at a time, each reused by the next task that needs one. */
+class PagePool {
+  open: () => Promise<Page> = () => Promise.reject(new Error("the browser did not start"));
+  private free: Page[] = [];
+  private opened = 0;
+  private waiting: Array<(page: Page) => void> = [];
+  constructor(private size: number) {}
+
+  async use<T>(task: (page: Page) => Promise<T>): Promise<T> {
+    let page = this.free.pop();
+    if (!page && this.opened < this.size) {
+      this.opened++;
+      page = await this.open();
     }
-  };
+    page ??= await new Promise<Page>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task(page);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(page);
+      else this.free.push(page);
+    }
+  }
 }
-const slot = pool(CONCURRENCY);
 
 function langOf(url: string): Lang | undefined {
   return languages.find((lang) => url.startsWith(`/${lang}/`));
@@ -121,49 +128,56 @@ describe("in Chromium", () => {
   let browser: Browser;
   let server: StaticServer;
   let axeSource: string;
+  // One browser; in each mode a few pages, each reused from URL to URL (a new
+  // context per URL costs more than the checks).
+  const withJs = new PagePool(CONCURRENCY);
+  const withoutJs = new PagePool(CONCURRENCY);
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), serve(productionSite)]);
+    [browser, server] = await Promise.all([launch(undefined, { offline: true }), serve(productionSite)]);
     axeSource = readFileSync(AXE, "utf8");
+    const [js, noJs] = await Promise.all([
+      browser.newContext({ javaScriptEnabled: true, viewport: MOBILE }),
+      browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP }),
+    ]);
+    withJs.open = () => js.newPage();
+    withoutJs.open = () => noJs.newPage();
   });
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.close()]);
   });
 
-  /** A context that serves axe-core from the site's own origin (so the pages' policy allows it) and lets nothing leave it. */
-  async function context(options: { javaScriptEnabled: boolean; viewport: { width: number; height: number } }) {
-    const ctx = await browser.newContext(options);
-    const external: string[] = [];
-    await ctx.route(
-      (url) => url.protocol.startsWith("http") && url.origin !== server.origin,
-      (route) => {
-        external.push(route.request().url());
-        return route.abort();
-      },
-    );
-    await ctx.route(`${server.origin}/__quality__/axe.min.js`, (route) =>
-      route.fulfill({ body: axeSource, contentType: "text/javascript" }),
-    );
-    return { ctx, external };
-  }
-
-  function watch(page: Page, external: string[]): string[] {
+  /** Records, while a page is used for one URL, its console errors, uncaught exceptions and requests to other origins. */
+  function watch(page: Page): { problems: string[]; stop(): void } {
     const problems: string[] = [];
-    page.on("request", (request) => {
+    const external = new Set<string>();
+    const onRequest = (request: Request) => {
       const url = request.url();
-      if (url.startsWith("data:") || url.startsWith("blob:") || url.startsWith(server.origin + "/")) return;
-      if (!external.includes(url)) external.push(url);
-    });
-    page.on("console", (message) => {
+      if (!/^(data|blob):/.test(url) && !url.startsWith(server.origin + "/")) external.add(url);
+    };
+    const onConsole = (message: ConsoleMessage) => {
       if (message.type() !== "error") return;
       const { url, lineNumber } = message.location();
       problems.push(`console error: ${message.text()}${url ? ` (at ${url.replace(server.origin, "")}:${lineNumber})` : ""}`);
-    });
-    page.on("pageerror", (error) => void problems.push(`uncaught exception: ${error.stack ?? error.message}`));
-    return problems;
+    };
+    const onError = (error: Error) => void problems.push(`uncaught exception: ${error.stack ?? error.message}`);
+    page.on("request", onRequest);
+    page.on("console", onConsole);
+    page.on("pageerror", onError);
+    return {
+      problems,
+      stop() {
+        page.off("request", onRequest);
+        page.off("console", onConsole);
+        page.off("pageerror", onError);
+        for (const url of external) problems.push(`request to another origin: ${url}`);
+      },
+    };
   }
 
   async function axe(page: Page, width: number): Promise<string[]> {
-    await page.addScriptTag({ url: "/__quality__/axe.min.js" });
+    // Evaluated through the DevTools protocol, which the pages' policy
+    // (script-src 'self', rightly) would not let an inline <script> tag do.
+    if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
     const results = await page.evaluate(
       (tags) =>
         (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe.run(document, {
@@ -203,13 +217,12 @@ describe("in Chromium", () => {
 
   describe("with JavaScript: axe (WCAG 2.1 AA), no request to another origin, no console error, no sideways scroll at 375 px", () => {
     it.concurrent.each(browsed)("%s", async (url) => {
-      const problems = await slot(async () => {
-        const { ctx, external } = await context({ javaScriptEnabled: true, viewport: MOBILE });
+      const problems = await withJs.use(async (page) => {
+        await page.setViewportSize(MOBILE);
+        const watched = watch(page);
+        const found: string[] = [];
         try {
-          const page = await ctx.newPage();
-          const logged = watch(page, external);
           const response = await page.goto(server.origin + url, { waitUntil: "load" });
-          const found: string[] = [];
           if (response?.status() !== 200) found.push(`status ${response?.status()}`);
           const lang = langOf(url);
           if (lang && url === sectionUrl("search", lang)) {
@@ -225,12 +238,10 @@ describe("in Chromium", () => {
           found.push(...(await axe(page, MOBILE.width)));
           await page.setViewportSize(DESKTOP);
           found.push(...(await axe(page, DESKTOP.width)));
-          found.push(...logged);
-          found.push(...external.map((u) => `request to another origin: ${u}`));
-          return found;
         } finally {
-          await ctx.close();
+          watched.stop();
         }
+        return [...found, ...watched.problems];
       });
       noProblems(url, problems);
     });
@@ -238,15 +249,9 @@ describe("in Chromium", () => {
 
   describe("without JavaScript: navigation, roles, posts and listings render in full", () => {
     it.concurrent.each(browsed)("%s", async (url) => {
-      const problems = await slot(async () => {
-        const { ctx } = await context({ javaScriptEnabled: false, viewport: DESKTOP });
-        try {
-          const page = await ctx.newPage();
-          await page.goto(server.origin + url, { waitUntil: "load" });
-          return await noJsProblems(page, url);
-        } finally {
-          await ctx.close();
-        }
+      const problems = await withoutJs.use(async (page) => {
+        await page.goto(server.origin + url, { waitUntil: "load" });
+        return noJsProblems(page, url);
       });
       noProblems(`${url} without JavaScript`, problems);
     });

@@ -53,33 +53,32 @@ function escape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+export interface Picture {
+  /** `<picture>` with WebP and JPEG sources, width, height and alt. */
+  html: string;
+  /** The largest JPEG, for og:image and feeds. */
+  jpeg: string;
+}
+
+/** A post's hero image or thumbnail, made at build time. Used from computed data (src/blog/blog.11tydata.ts). */
+export async function picture(imagePath: string, alt: string, kind: Kind, inputPath: string): Promise<Picture> {
+  const metadata = await processImage(imagePath, kind, inputPath);
+  const jpeg = metadata.jpeg!;
+  const largest = jpeg[jpeg.length - 1]!;
+  const sources = Object.values(metadata)
+    .filter((format) => format[0]!.sourceType !== "image/jpeg")
+    .map((format) => `<source type="${format[0]!.sourceType}" srcset="${srcset(format)}" sizes="${SIZES[kind].sizes}">`)
+    .join("");
+  const loading = kind === "hero" ? 'fetchpriority="high"' : 'loading="lazy"';
+  return {
+    html:
+      `<picture class="${kind}">${sources}<img src="${largest.url}" srcset="${srcset(jpeg)}" sizes="${SIZES[kind].sizes}" ` +
+      `alt="${escape(alt)}" width="${largest.width}" height="${largest.height}" ${loading} decoding="async"></picture>`,
+    jpeg: largest.url,
+  };
+}
+
 export default function images(eleventyConfig: UserConfig): void {
-  /** `<picture>` for a post's hero (`image`) or thumbnail (`thumb`, else `image`). */
-  eleventyConfig.addAsyncShortcode(
-    "postImage",
-    async function (this: { page: { inputPath: string } }, imagePath: string, alt: string, kind: Kind, inputPath?: string) {
-      const metadata = await processImage(imagePath, kind, inputPath ?? this.page.inputPath);
-      const jpeg = metadata.jpeg!;
-      const largest = jpeg[jpeg.length - 1]!;
-      const sources = Object.values(metadata)
-        .filter((format) => format[0]!.sourceType !== "image/jpeg")
-        .map((format) => `<source type="${format[0]!.sourceType}" srcset="${srcset(format)}" sizes="${SIZES[kind].sizes}">`)
-        .join("");
-      const loading = kind === "hero" ? 'fetchpriority="high"' : 'loading="lazy"';
-      return (
-        `<picture class="${kind}">${sources}<img src="${largest.url}" srcset="${srcset(jpeg)}" sizes="${SIZES[kind].sizes}" ` +
-        `alt="${escape(alt)}" width="${largest.width}" height="${largest.height}" ${loading} decoding="async"></picture>`
-      );
-    },
-  );
-
-  /** Path of the largest JPEG made from an image, for og:image and feeds. */
-  eleventyConfig.addAsyncFilter("imageUrl", async function (this: { page: { inputPath: string } }, imagePath: string) {
-    const metadata = await processImage(imagePath, "hero", this.page.inputPath);
-    const jpeg = metadata.jpeg!;
-    return jpeg[jpeg.length - 1]!.url;
-  });
-
   eleventyConfig.on("eleventy.before", () => used.clear());
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const target = path.join(directories.output, URL_PATH);

@@ -1,5 +1,13 @@
 import { authorsOf, postPermalink } from "../_config/content-data.ts";
 import { validatePost } from "../_config/schemas.ts";
+import { picture } from "../_config/images.ts";
+
+interface PostData {
+  image?: unknown;
+  thumb?: unknown;
+  "image-alt"?: unknown;
+  page: { inputPath: string };
+}
 
 // Blog posts are English here and French in fr/. Their URL comes from their
 // title; their authors from src/_data/authors.ts.
@@ -9,6 +17,13 @@ export default {
   eleventyComputed: {
     authorList: (data: { author?: unknown; page: { inputPath: string } }) => authorsOf(data.author, data.page.inputPath),
     permalink: postPermalink,
-    imageAlt: (data: Record<string, unknown>) => data["image-alt"],
+    imageAlt: (data: PostData) => data["image-alt"],
+    // The hero and the thumbnail, made by eleventy-img (a `thumb` an editor set is honoured).
+    hero: async (data: PostData) =>
+      typeof data.image === "string" ? picture(data.image, String(data["image-alt"] ?? ""), "hero", data.page.inputPath) : undefined,
+    thumbnail: async (data: PostData) => {
+      const source = typeof data.thumb === "string" ? data.thumb : data.image;
+      return typeof source === "string" ? picture(source, String(data["image-alt"] ?? ""), "thumb", data.page.inputPath) : undefined;
+    },
   },
 };

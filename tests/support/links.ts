@@ -93,7 +93,7 @@ function scanHtml(html: string, pageUrl: URL): Scanned {
     $(selector).each((_, el) => {
       const value = $(el).attr(attribute)!;
       // link rel=preconnect/dns-prefetch name an origin, not a resource
-      if (el.tagName === "link" && /\b(preconnect|dns-prefetch)\b/i.test($(el).attr("rel") ?? "")) return;
+      if ($(el).is("link") && /\b(preconnect|dns-prefetch)\b/i.test($(el).attr("rel") ?? "")) return;
       // An empty form action submits to the page itself.
       if (attribute === "action" && value.trim() === "") return;
       refs.push({ raw: value, base });

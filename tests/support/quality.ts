@@ -81,7 +81,7 @@ export function pageSecurityProblems(html: string): string[] {
   else if (!REFERRER_POLICIES.includes(referrer.attr("content") ?? "")) problems.push(`referrer policy "${referrer.attr("content")}" leaks full URLs`);
 
   $("*").each((_, el) => {
-    for (const name of Object.keys(el.attribs)) {
+    for (const name of Object.keys("attribs" in el ? el.attribs : {})) {
       if (/^on/i.test(name)) problems.push(`inline event handler ${name}= on ${snippet($.html(el))}`);
       if (name.toLowerCase() === "style") problems.push(`inline style= (blocked by style-src) on ${snippet($.html(el))}`);
     }
