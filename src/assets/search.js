@@ -50,7 +50,12 @@
         const h = document.createElement("h2");
         h.append(link(result.url, result.meta.title));
         li.append(h, excerpt(result.excerpt));
-        const subs = (result.sub_results ?? []).filter((s) => s.url !== result.url).slice(0, 3);
+        // The sections (e.g. a role's levels) that match best, best first.
+        const weight = (sub) => (sub.weighted_locations ?? []).reduce((sum, l) => sum + l.weight, 0);
+        const subs = (result.sub_results ?? [])
+          .filter((sub) => sub.url !== result.url)
+          .sort((a, b) => weight(b) - weight(a))
+          .slice(0, 3);
         if (subs.length) {
           const ul = document.createElement("ul");
           for (const sub of subs) {
