@@ -11,7 +11,11 @@ import { ContentError } from "./content-error.ts";
 // then the ones a build used are copied into its output.
 const CACHE_DIR = ".cache/img";
 const URL_PATH = "/img/generated/";
-const used = new Set<string>();
+// Shared through globalThis: the directory data files that call picture()
+// are imported by tsx (src/_config/ts-data.ts) as a second instance of this
+// module, apart from the one .eleventy.ts loads, and a module-level Set would
+// leave the copy below with nothing to copy.
+const used: Set<string> = ((globalThis as Record<symbol, Set<string>>)[Symbol.for("careers-site.usedImages")] ??= new Set<string>());
 
 type Kind = "hero" | "thumb";
 const SIZES: Record<Kind, { widths: number[]; sizes: string }> = {

@@ -1,33 +1,22 @@
+import type { StringKey } from "./i18n/en.ts";
 import type { Localized } from "../_config/types.ts";
 
-// The Government of Canada links of the GCDS footer, with GCDS's own labels.
+// The Government of Canada links of the GCDS footer. Their labels are in the
+// dictionaries (src/_data/i18n/), with GCDS's own wording; the URLs differ by language.
 interface Link {
-  text: string;
-  url: string;
+  label: StringKey;
+  url: Localized;
 }
-const gcLinks: Localized<{ main: Link[]; sub: Link[] }> = {
-  en: {
-    main: [
-      { text: "All contacts", url: "https://www.canada.ca/en/contact.html" },
-      { text: "Departments and agencies", url: "https://www.canada.ca/en/government/dept.html" },
-      { text: "About government", url: "https://www.canada.ca/en/government/system.html" },
-    ],
-    sub: [
-      { text: "Terms and conditions", url: "https://www.canada.ca/en/transparency/terms.html" },
-      { text: "Privacy", url: "https://www.canada.ca/en/transparency/privacy.html" },
-    ],
-  },
-  fr: {
-    main: [
-      { text: "Toutes les coordonnées", url: "https://www.canada.ca/fr/contact.html" },
-      { text: "Ministères et organismes", url: "https://www.canada.ca/fr/gouvernement/min.html" },
-      { text: "À propos du gouvernement", url: "https://www.canada.ca/fr/gouvernement/systeme.html" },
-    ],
-    sub: [
-      { text: "Avis", url: "https://www.canada.ca/fr/transparence/avis.html" },
-      { text: "Confidentialité", url: "https://www.canada.ca/fr/transparence/confidentialite.html" },
-    ],
-  },
+const gcLinks: { main: Link[]; sub: Link[] } = {
+  main: [
+    { label: "footerAllContacts", url: { en: "https://www.canada.ca/en/contact.html", fr: "https://www.canada.ca/fr/contact.html" } },
+    { label: "footerDepartments", url: { en: "https://www.canada.ca/en/government/dept.html", fr: "https://www.canada.ca/fr/gouvernement/min.html" } },
+    { label: "footerAboutGov", url: { en: "https://www.canada.ca/en/government/system.html", fr: "https://www.canada.ca/fr/gouvernement/systeme.html" } },
+  ],
+  sub: [
+    { label: "footerTerms", url: { en: "https://www.canada.ca/en/transparency/terms.html", fr: "https://www.canada.ca/fr/transparence/avis.html" } },
+    { label: "footerPrivacy", url: { en: "https://www.canada.ca/en/transparency/privacy.html", fr: "https://www.canada.ca/fr/transparence/confidentialite.html" } },
+  ],
 };
 
 export default gcLinks;
