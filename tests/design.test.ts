@@ -1,0 +1,74 @@
+// Issue 10: the GC Design System's look, from the site's own origin.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { htmlPages, pageAt, productionSite } from "./support/site.ts";
+
+const pages = htmlPages(productionSite);
+const languagePages = pages.filter((url) => /^\/(en|fr)\//.test(url));
+const homes = ["/en/", "/fr/"];
+
+describe("every page", () => {
+  it("loads one stylesheet, from the site's own origin, and its fonts from there too", () => {
+    for (const url of pages) {
+      const $ = pageAt(productionSite, url);
+      const sheets = $('link[rel="stylesheet"]').map((_, l) => $(l).attr("href")!).get();
+      expect(sheets, url).toHaveLength(1);
+      expect(sheets[0], url).toMatch(/^\/assets\/site\.[0-9a-f]{10}\.css$/);
+    }
+    const css = readFileSync(path.join(productionSite, pageAt(productionSite, "/en/")('link[rel="stylesheet"]').attr("href")!), "utf8");
+    const fontUrls = [...css.matchAll(/url\(["']?([^"')]+)/g)].map((m) => m[1]!);
+    expect(fontUrls.length).toBeGreaterThan(0);
+    for (const font of fontUrls) {
+      expect(font).not.toMatch(/^(https?:)?\/\//);
+      expect(readFileSync(path.join(productionSite, "assets", font))).toBeTruthy();
+    }
+    expect(css).toContain("font-display:swap");
+    expect(css).not.toMatch(/@import/);
+  });
+
+  it("has the GC signature and the language toggle in its header, and the Canada wordmark in its footer", () => {
+    for (const url of languagePages) {
+      const $ = pageAt(productionSite, url);
+      const lang = url.slice(1, 3);
+      expect($(`header .gc-signature img[src="/img/gc/sig-blk-${lang}.svg"]`).attr("alt"), url).toBe(
+        lang === "en" ? "Government of Canada" : "Gouvernement du Canada",
+      );
+      expect($("header .gc-signature").attr("href"), url).toBe(`/${lang}/`);
+      expect($("header .gc-lang-toggle a[hreflang]"), url).toHaveLength(1);
+      expect($("header form[role=search] input[name=q]"), url).toHaveLength(1);
+      expect($(`footer img.gc-wordmark[src="/img/gc/wmms-spl-${lang}.svg"]`), url).toHaveLength(1);
+      expect($("footer .gc-footer__main a[href^='https://www.canada.ca/']").length, url).toBe(3);
+    }
+  });
+
+  it("has breadcrumbs below the homes, starting at its language's home", () => {
+    for (const url of languagePages) {
+      const $ = pageAt(productionSite, url);
+      const crumbs = $("nav.gc-breadcrumbs");
+      if (homes.includes(url)) {
+        expect(crumbs, url).toHaveLength(0);
+      } else {
+        expect(crumbs.attr("aria-label"), url).toBe(url.startsWith("/en/") ? "Breadcrumb" : "Chemin de navigation");
+        expect(crumbs.find("a").first().attr("href"), url).toBe(url.slice(0, 4));
+      }
+    }
+  });
+
+  it("ends its content with the GCDS date-modified block and an edit link", () => {
+    for (const url of languagePages) {
+      const $ = pageAt(productionSite, url);
+      expect($("main .edit-link a").attr("href"), url).toMatch(/^https:\/\/github\.com\/.+\/edit\/main\/src\//);
+    }
+  });
+});
+
+describe("the page weight", () => {
+  it("ships a stylesheet small enough for the budget: only the tokens and rules the pages use", () => {
+    const $ = pageAt(productionSite, "/en/roles/product-manager/");
+    const css = readFileSync(path.join(productionSite, $('link[rel="stylesheet"]').attr("href")!), "utf8");
+    expect(css.length).toBeLessThan(12 * 1024);
+    const tokens = new Set([...css.matchAll(/(--gcds-[\w-]+):/g)].map((m) => m[1]!));
+    for (const token of tokens) expect(css, `${token} is declared but never used`).toContain(`var(${token}`);
+  });
+});
