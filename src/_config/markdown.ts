@@ -27,6 +27,13 @@ export function createMarkdown(noteMode: NoteMode) {
   // `<h3 id>` blocks are HTML and keep the id their author wrote.
   md.use(markdownItAnchor, { slugify, tabIndex: false });
 
+  // Wide tables scroll inside a labelled, focusable region instead of the page.
+  md.renderer.rules.table_open = (_tokens, _idx, _options, pageData) => {
+    const env = pageData as MarkdownEnv | undefined;
+    return `<div class="table-scroll" role="region" tabindex="0" aria-label="${env?.i18n?.[env.lang ?? "en"]?.table ?? "Table"}"><table>\n`;
+  };
+  md.renderer.rules.table_close = () => "</table></div>\n";
+
   const render = md.render.bind(md);
   md.render = (src: string, pageData?: Record<string, unknown>) => {
     const env = pageData as MarkdownEnv | undefined;

@@ -65,6 +65,7 @@ const en = {
   footerPrivacy: "Privacy",
   footerSubNav: "Government of Canada corporate",
   canadaWordmark: "Symbol of the Government of Canada",
+  table: "Table",
   draft: "Draft",
 } as const;
 

@@ -65,6 +65,7 @@ const fr: Strings = {
   footerPrivacy: "Confidentialité",
   footerSubNav: "Renseignements ministériels du gouvernement du Canada",
   canadaWordmark: "Symbole du gouvernement du Canada",
+  table: "Tableau",
   draft: "Ébauche",
 };
 
