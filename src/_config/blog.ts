@@ -71,6 +71,7 @@ export default function blog(eleventyConfig: UserConfig, options: { production: 
       }));
     }),
   );
+  eleventyConfig.addFilter("head", <T>(items: T[], n: number) => items.slice(0, n));
   // Every listing page of both languages, for src/pages/blog.njk to paginate over.
   eleventyConfig.addCollection("blogListing", (api: CollectionApi) =>
     languages.flatMap((lang) => listingPages(postsIn(api, lang), lang)),
