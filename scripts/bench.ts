@@ -90,8 +90,9 @@ function post(i: number, lang: Lang): string {
   const paragraph = () => {
     const parts = Array.from({ length: 2 + Math.floor(rand() * 4) }, sentence);
     const r = rand();
-    if (r < 0.3) parts.push(`Read about the [${pick(LEVELS)} level](${ROLE_URL[lang]}#${pick(LEVELS)}).`);
-    else if (r < 0.6) parts.push(`*${words(3)}* and **${words(2)}**.`);
+    const level = pick(LEVELS);
+    if (r < 0.3) parts.push(`${lang === "en" ? "See the" : "Voir le niveau"} [${level}](${ROLE_URL[lang]}#${level})${lang === "en" ? " level" : ""}.`);
+    else if (r < 0.6) parts.push(`*${words(3)}* ${lang === "en" ? "and" : "et"} **${words(2)}**.`);
     return parts.join(" ");
   };
   const body: string[] = [paragraph()];
@@ -135,8 +136,10 @@ async function writePosts(blogDir: string, count: number): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------
-// Measuring a child: wall time, and the peak of the summed VmRSS of the child
-// and all its descendants, sampled every 50 ms through /proc/<pid>/task/*/children.
+// Measuring a child: wall time; CPU time (user + system of the child and all its
+// descendants, which a busy machine inflates far less than wall time); and the
+// peak of the summed VmRSS of the child's process tree, sampled every 50 ms
+// through /proc/<pid>/task/*/children. Linux only, nothing to install.
 async function treeRss(pid: number): Promise<number> {
   let kib = 0;
   const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
@@ -149,8 +152,16 @@ async function treeRss(pid: number): Promise<number> {
   return kib;
 }
 
+// The command runs under sh, which, once it has waited for it, reads its own
+// cutime and cstime (fields 16 and 17 of /proc/<pid>/stat): the CPU time of
+// the whole tree, as `time` would report it. Only of processes that were
+// waited for: Pagefind's binary is killed by close(), not waited for, so its
+// CPU time is missing from the full build's (its memory is sampled).
+const CPU_WRAPPER = 'tick=$(getconf CLK_TCK); "$@"; s=$?; read -r stat < /proc/$$/stat; echo "@@cpu $tick $stat"; exit $s';
+
 interface Sample {
   ms: number;
+  cpuMs: number;
   mib: number;
   stdout: string;
 }
@@ -161,7 +172,11 @@ async function measure(cwd: string, command: string, args: string[], env: Record
   // node_modules/.bin first on PATH, so that tsx's `#!/usr/bin/env node` finds the pinned Node 24.
   const PATH = `${path.join(cwd, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`;
   const start = performance.now();
-  const child = spawn(command, args, { cwd, env: { ...process.env, PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn("sh", ["-c", CPU_WRAPPER, "sh", command, ...args], {
+    cwd,
+    env: { ...process.env, PATH, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += d));
@@ -179,8 +194,13 @@ async function measure(cwd: string, command: string, args: string[], env: Record
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   const ms = performance.now() - start;
   clearInterval(timer);
+  const cpu = /^@@cpu (\d+) .*\) (.*)$/m.exec(stdout);
+  stdout = stdout.replace(/^@@cpu .*\n?/m, "");
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} failed (${code}) in ${cwd}:\n${stdout}\n${stderr}`);
-  return { ms, mib: peak / 1024, stdout };
+  const fields = cpu?.[2]!.split(" ") ?? [];
+  // After "(comm) ", field 3 (state) comes first: fields 16 and 17 are at 13 and 14.
+  const cpuMs = cpu ? ((Number(fields[13]) + Number(fields[14])) * 1000) / Number(cpu[1]) : NaN;
+  return { ms, cpuMs, mib: peak / 1024, stdout };
 }
 
 // ---------------------------------------------------------------------------
@@ -190,7 +210,8 @@ const root = process.cwd();
 const tmp = await mkdtemp(path.join(os.tmpdir(), "cds-bench-"));
 const keep = process.argv.includes("--keep");
 const cleanup = async () => (keep ? console.log(`Kept ${tmp}`) : rm(tmp, { recursive: true, force: true }));
-process.on("SIGINT", () => void cleanup().then(() => process.exit(130)));
+// Interrupted (Ctrl-C, or killed by a CI timeout): still remove the temporary folders.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
 
 try {
   // (a) A copy of the site: what build.ts needs, node_modules linked, not copied.
@@ -226,15 +247,21 @@ try {
   const indexPart = () => measure(site, bin(site, "tsx"), ["scripts/bench.ts", `--index=${out}`]);
   const fullBuild = () => measure(site, bin(site, "tsx"), ["scripts/build.ts"], production);
   // Bare Eleventy runs on plain Node 24 (no tsx): its config is plain JavaScript.
-  const bareBuild = () => measure(bare, bin(bare, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
+  // Its output folder is emptied first, as build.ts starts from an empty one.
+  const bareBuild = async () => {
+    await rm(path.join(bare, "_site"), { recursive: true, force: true });
+    return measure(bare, bin(bare, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
+  };
 
+  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
   console.log(`${posts} posts (${Math.floor(posts / 2)} English, ${Math.floor(posts / 2)} French) in ${tmp}`);
-  console.log(`Node ${(await measure(site, bin(site, "node"), ["-v"])).stdout.trim()}, ${os.cpus().length} CPUs. Warming up…`);
+  console.log(`Node ${(await measure(site, bin(site, "node"), ["-v"])).stdout.trim()}, ${os.cpus().length} CPUs, load average ${load()}. Warming up…`);
   await fullBuild(); // makes .cache/img if it was missing, fills the file-system cache
   await bareBuild();
 
-  const results = { a: [] as Sample[], index: [] as Sample[], full: [] as Sample[], b: [] as Sample[] };
+  const results = { b: [] as Sample[], a: [] as Sample[], index: [] as Sample[], full: [] as Sample[] };
   const indexMs: number[] = [];
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   for (let run = 1; run <= runs; run++) {
     results.b.push(await bareBuild());
     await rm(path.join(site, out), { recursive: true, force: true });
@@ -243,30 +270,36 @@ try {
     results.index.push(index);
     indexMs.push((JSON.parse(index.stdout.trim().split("\n").at(-1)!) as { ms: number }).ms);
     results.full.push(await fullBuild());
-    const last = (s: Sample[]) => `${(s.at(-1)!.ms / 1000).toFixed(2)} s`;
-    console.log(`run ${run}/${runs}: bare ${last(results.b)}, Eleventy part ${last(results.a)}, search index ${(indexMs.at(-1)! / 1000).toFixed(2)} s, full build ${last(results.full)}`);
+    const [b, a, full] = [results.b, results.a, results.full].map((r) => s(r.at(-1)!.ms));
+    console.log(`run ${run}/${runs}: (b) ${b}, (a) Eleventy part ${a}, search index ${s(indexMs.at(-1)!)}, (a) full build ${full}; load ${load()}`);
   }
 
   const median = (xs: number[]) => {
-    const s = [...xs].sort((x, y) => x - y);
-    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+    const sorted = [...xs].sort((x, y) => x - y);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   };
-  const time = (s: Sample[]) => median(s.map((x) => x.ms));
-  const mem = (s: Sample[]) => Math.max(...s.map((x) => x.mib));
-  const b = time(results.b);
-  const row = (label: string, s: Sample[], target?: number) => {
-    const ratio = time(s) / b;
-    const verdict = target === undefined ? "" : ratio <= target ? `  target ≤ ${target}×: met` : `  target ≤ ${target}×: NOT met`;
-    return `${label.padEnd(28)}${(time(s) / 1000).toFixed(2).padStart(7)} s ${mem(s).toFixed(0).padStart(6)} MiB ${ratio.toFixed(2).padStart(6)}×${verdict}`;
+  const wall = (r: Sample[]) => median(r.map((x) => x.ms));
+  const cpu = (r: Sample[]) => median(r.map((x) => x.cpuMs));
+  const mem = (r: Sample[]) => Math.max(...r.map((x) => x.mib));
+  const row = (label: string, r: Sample[], target?: number) => {
+    const ratio = wall(r) / wall(results.b);
+    const cpuRatio = cpu(r) / cpu(results.b);
+    const verdict = target === undefined ? "" : `  target ≤ ${target}×: ${ratio <= target ? "met" : "NOT met"}`;
+    return (
+      `${label.padEnd(27)}${s(wall(r)).padStart(9)} ${ratio.toFixed(2).padStart(5)}×` +
+      `${s(cpu(r)).padStart(10)} ${cpuRatio.toFixed(2).padStart(5)}×${mem(r).toFixed(0).padStart(7)} MiB${verdict}`
+    );
   };
-  console.log(`\nMedian of ${runs} runs; memory is the peak RSS of the process tree; × is relative to (b).`);
-  console.log(`${"".padEnd(28)}${"time".padStart(9)} ${"memory".padStart(10)} ${"ratio".padStart(7)}`);
+  console.log(`\nMedians of ${runs} runs. wall: elapsed time; CPU: user + system time of the process tree;`);
+  console.log("memory: peak resident memory of the process tree (largest of the runs); ×: relative to (b).");
+  console.log(`${"".padEnd(27)}${"wall".padStart(9)} ${"".padStart(6)}${"CPU".padStart(10)} ${"".padStart(6)}${"memory".padStart(11)}`);
   console.log(row("(b) bare Eleventy", results.b));
   console.log(row("(a) Eleventy part", results.a, 1.25));
   console.log(row("(a) full build (build.ts)", results.full, 1.6));
-  console.log(`${"search index (Pagefind)".padEnd(28)}${(median(indexMs) / 1000).toFixed(2).padStart(7)} s ${mem(results.index).toFixed(0).padStart(6)} MiB`);
+  console.log(`${"search index (Pagefind)".padEnd(27)}${s(median(indexMs)).padStart(9)}${"".padStart(24)}${mem(results.index).toFixed(0).padStart(7)} MiB`);
   const peak = Math.max(mem(results.a), mem(results.full), mem(results.index));
-  console.log(`peak memory of (a): ${peak.toFixed(0)} MiB, target ≤ 500 MiB: ${peak <= 500 ? "met" : "NOT met"}`);
+  console.log(`Peak memory of (a): ${peak.toFixed(0)} MiB, target ≤ 500 MiB: ${peak <= 500 ? "met" : "NOT met"}.`);
 } finally {
   await cleanup();
 }

@@ -32,6 +32,17 @@ export function listingPages<T>(posts: T[], lang: Lang): ListingPage<T>[] {
   }));
 }
 
+const positions = new WeakMap<readonly { url: string | false }[], Map<string, number>>();
+export function neighbours<T extends { url: string | false }>(posts: readonly T[], url: string): { newer?: T; older?: T } {
+  let index = positions.get(posts);
+  if (!index) {
+    index = new Map(posts.map((post, i) => [String(post.url), i]));
+    positions.set(posts, index);
+  }
+  const i = index.get(url);
+  return i === undefined ? {} : { newer: posts[i - 1], older: posts[i + 1] };
+}
+
 interface CollectionItem {
   inputPath: string;
   fileSlug: string;
@@ -72,6 +83,10 @@ export default function blog(eleventyConfig: UserConfig, options: { production: 
     }),
   );
   eleventyConfig.addFilter("head", <T>(items: T[], n: number) => items.slice(0, n));
+  // A post's older and newer neighbours in its language's list, from an index
+  // built once per list: Eleventy's getPreviousCollectionItem searches the
+  // whole list from every post.
+  eleventyConfig.addFilter("neighbours", neighbours);
   // Every listing page of both languages, for src/pages/blog.njk to paginate over.
   eleventyConfig.addCollection("blogListing", (api: CollectionApi) =>
     languages.flatMap((lang) => listingPages(postsIn(api, lang), lang)),

@@ -17,6 +17,10 @@ const URL_PATH = "/img/generated/";
 // leave the copy below with nothing to copy.
 const used: Set<string> = ((globalThis as Record<symbol, Set<string>>)[Symbol.for("careers-site.usedImages")] ??= new Set<string>());
 
+const processed: Map<string, Promise<Metadata>> = ((globalThis as Record<symbol, Map<string, Promise<Metadata>>>)[
+  Symbol.for("careers-site.processedImages")
+] ??= new Map());
+
 type Kind = "hero" | "thumb";
 const SIZES: Record<Kind, { widths: number[]; sizes: string }> = {
   hero: { widths: [480, 960, 1440], sizes: "(min-width: 64rem) 60rem, 100vw" },
@@ -43,12 +47,16 @@ async function processImage(imagePath: string, kind: Kind, inputPath: string): P
   if (!existsSync(source)) {
     throw new ContentError(inputPath, `the image '${imagePath}' has no file at ${source}. Add the file under src/img/, or fix the path.`);
   }
-  const metadata = (await Image(source, {
-    widths: SIZES[kind].widths,
-    formats: ["webp", "jpeg"],
-    outputDir: CACHE_DIR,
-    urlPath: URL_PATH,
-  })) as Metadata;
+  // Many posts share an image: process each image and size once per build.
+  const key = `${kind} ${source}`;
+  let pending = processed.get(key);
+  if (!pending) {
+    pending = Image(source, { widths: SIZES[kind].widths, formats: ["webp", "jpeg"], outputDir: CACHE_DIR, urlPath: URL_PATH }).then(
+      (result) => result as Metadata,
+    );
+    processed.set(key, pending);
+  }
+  const metadata = await pending;
   for (const format of Object.values(metadata)) for (const file of format) used.add(file.filename);
   return metadata;
 }
@@ -83,7 +91,10 @@ export async function picture(imagePath: string, alt: string, kind: Kind, inputP
 }
 
 export default function images(eleventyConfig: UserConfig): void {
-  eleventyConfig.on("eleventy.before", () => used.clear());
+  eleventyConfig.on("eleventy.before", () => {
+    used.clear();
+    processed.clear();
+  });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const target = path.join(directories.output, URL_PATH);
     await mkdir(target, { recursive: true });

@@ -13,6 +13,8 @@ interface PostData {
 // title; their authors from src/_data/authors.ts.
 export default {
   lang: "en",
+  // The computed permalink is a finished URL: no need to render it as a template.
+  dynamicPermalink: false,
   eleventyDataSchema: validatePost,
   eleventyComputed: {
     authorList: (data: { author?: unknown; page: { inputPath: string } }) => authorsOf(data.author, data.page.inputPath),

@@ -7,6 +7,8 @@ import type { Lang, Role } from "../_config/types.ts";
 // translation key come from src/_data/roles.ts, matched by file name.
 export default {
   lang: "en",
+  // The computed permalink is a finished URL: no need to render it as a template.
+  dynamicPermalink: false,
   eleventyDataSchema: validateRole,
   eleventyComputed: {
     role: roleOf,
