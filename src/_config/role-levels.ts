@@ -1,4 +1,5 @@
 import { ContentError } from "./content-error.ts";
+import { didYouMean } from "./suggest.ts";
 import type { Strings } from "../_data/i18n/en.ts";
 import type { Lang, Role } from "./types.ts";
 
@@ -42,7 +43,7 @@ export function renderRoleLevels(source: string, html: string, role: Role, lang:
     if (!seen.has(id!)) {
       throw new ContentError(
         inputPath,
-        `the level heading <h3 id="${id}"> is not a level of role '${role.key}' in src/_data/roles.ts. ` +
+        `the level heading <h3 id="${id}"> is not a level of role '${role.key}' in src/_data/roles.ts${didYouMean(id!, listed)}. ` +
           `Add a level with id '${id}' to roles.ts, or fix the id (levels: ${listed.join(", ")}).`,
       );
     }

@@ -67,6 +67,8 @@ export function validate(schema: z.ZodType, data: Record<string, unknown>, input
 /** `eleventyDataSchema` for each content type. */
 export const validatePost = (data: Record<string, unknown> & { page: { inputPath: string } }) =>
   validate(postSchema, data, data.page.inputPath);
+export const validatePage = (data: Record<string, unknown> & { page: { inputPath: string } }) =>
+  validate(pageSchema, data, data.page.inputPath);
 export const validateRole = (data: Record<string, unknown> & { page: { inputPath: string } }) =>
   validate(roleSchema, data, data.page.inputPath);
 

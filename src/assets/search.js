@@ -80,9 +80,8 @@
   });
   input.addEventListener("input", () => run(input.value));
 
+  // A query from ?q=, or what the reader typed while the index was loading.
   const initial = new URLSearchParams(location.search).get("q");
-  if (initial) {
-    input.value = initial;
-    run(initial);
-  }
+  if (initial && !input.value) input.value = initial;
+  if (input.value) run(input.value);
 })(document.currentScript.src);
