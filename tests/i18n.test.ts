@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import en from "../src/_data/i18n/en.ts";
 import fr from "../src/_data/i18n/fr.ts";
-import { htmlPages, pageAt, productionSite, ROOT } from "./support/site.ts";
+import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
 import { launch } from "./support/browser.ts";
 import { serve, type StaticServer } from "./support/server.ts";
 
@@ -43,6 +43,26 @@ describe("twins", () => {
     expect(pages).toContain("/fr/blogue/");
     expect(pages).toContain("/fr/recherche/");
     expect(pages.some((u) => u.startsWith("/fr/blogue/alors-"))).toBe(true);
+  });
+});
+
+describe("a page with no twin yet", () => {
+  it("sends the toggle to the other language's home and says that no translation exists yet", async () => {
+    const copy = projectCopy();
+    try {
+      copy.write(
+        "src/blog/english-only.md",
+        "---\nlayout: blog\ntitle: An English-only post\ndescription: Not translated yet.\nauthor: Dan Tse\ndate: 2024-02-01\ntranslationKey: english-only\n---\nText.\n",
+      );
+      const build = await runScript("scripts/build.ts", [], copy.dir, { ELEVENTY_ENV: "production" });
+      expect(build.status, build.output).toBe(0);
+      const $ = pageAt(path.join(copy.dir, "_site"), "/en/blog/an-english-only-post/");
+      expect($(".gc-lang-toggle a").attr("href")).toBe("/fr/");
+      expect($("main .gc-notice").text()).toBe("This page has not been translated into French yet.");
+      expect($("link[rel=alternate][hreflang=fr]")).toHaveLength(0);
+    } finally {
+      copy.remove();
+    }
   });
 });
 
