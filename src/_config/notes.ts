@@ -35,7 +35,7 @@ export function renderNotes(
     out += html.slice(at, start);
     if (options.mode === "show") {
       const text = html.slice(start + OPEN.length, end - "</strong>".length);
-      out += `<span class="note" role="note"><strong class="note-label">${options.label}</strong> ${text}</span>`;
+      out += `<span class="note" role="note" data-pagefind-ignore><strong class="note-label">${options.label}</strong> ${text}</span>`;
     }
     at = end;
   }
