@@ -18,18 +18,20 @@ function twinMap(all: readonly Item[]): Map<string, Partial<Record<Lang, string>
   let map = twinMaps.get(all);
   if (!map) {
     map = new Map();
+    const owners = new Map<string, string>(); // "key lang" → the file that claimed it
     for (const item of all) {
       const { translationKey: key, lang } = item.data;
       if (!key || !lang || !item.url) continue;
       const entry = map.get(key) ?? {};
-      const twin = entry[lang] && all.find((other) => other.url === entry[lang]);
-      if (twin && twin.inputPath !== item.inputPath) {
+      const owner = owners.get(`${key} ${lang}`);
+      if (owner && owner !== item.inputPath) {
         throw new ContentError(
           item.inputPath,
-          `\`translationKey\`: '${key}' is already used by ${relative(twin.inputPath)}, in the same language. ` +
+          `\`translationKey\`: '${key}' is already used by ${relative(owner)}, in the same language. ` +
             "Each page has its own key, shared only with its translation: change one of them.",
         );
       }
+      owners.set(`${key} ${lang}`, item.inputPath);
       entry[lang] = item.url;
       map.set(key, entry);
     }
