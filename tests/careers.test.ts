@@ -1,11 +1,9 @@
 // Issue 4: roles, levels, and links that never break.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { fileFor, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
-import { launch } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
+import { browsing } from "./support/browser.ts";
 import { missingFrom, updateManifest, type Manifest } from "../scripts/published-urls.ts";
 
 const MANIFEST = path.join(ROOT, "tests/published-urls.json");
@@ -57,19 +55,12 @@ describe("the role page", () => {
 });
 
 describe("in Chromium", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), serve(productionSite)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()]);
-  });
+  const site = browsing(productionSite);
 
   for (const width of [375, 1280]) {
     it(`a link to #senior lands on the Senior level, highlighted, at ${width} px`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 800 } });
-      await page.goto(`${server.origin}${ROLE_URL}#senior`);
+      const page = await site.browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(`${site.origin}${ROLE_URL}#senior`);
       const state = await page.evaluate(() => {
         const style = (id: string) => {
           const section = document.getElementById(id)!.closest("section")!;
@@ -92,8 +83,8 @@ describe("in Chromium", () => {
   }
 
   it("Tab from the top reaches the Levels navigation, and a level link moves focus to that level", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.origin}${ROLE_URL}`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${site.origin}${ROLE_URL}`);
     let inLevels = false;
     for (let i = 0; i < 30 && !inLevels; i++) {
       await page.keyboard.press("Tab");
@@ -111,14 +102,14 @@ describe("in Chromium", () => {
   });
 
   it("the copy-link control puts the level's absolute URL on the clipboard and announces it", async () => {
-    const context = await browser.newContext();
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    const context = await site.browser.newContext();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
     const page = await context.newPage();
-    await page.goto(`${server.origin}${ROLE_URL}`);
+    await page.goto(`${site.origin}${ROLE_URL}`);
     await page.locator("section.level:has(#senior) a.level-link").focus();
     await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.querySelector("[data-copy-status]")?.textContent === "Link copied");
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}${ROLE_URL}#senior`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.origin}${ROLE_URL}#senior`);
     await context.close();
   });
 });

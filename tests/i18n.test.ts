@@ -1,13 +1,11 @@
 // Issue 3: every page in English and French, paired with its twin.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import en from "../src/_data/i18n/en.ts";
 import fr from "../src/_data/i18n/fr.ts";
 import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
-import { launch } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
+import { browsing } from "./support/browser.ts";
 
 const pages = htmlPages(productionSite).filter((url) => url.startsWith("/en/") || url.startsWith("/fr/"));
 
@@ -128,30 +126,23 @@ describe("the language-selection page", () => {
 });
 
 describe("in Chromium", () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), serve(productionSite)]);
-  });
-  afterAll(async () => {
-    await Promise.all([browser?.close(), server?.close()]);
-  });
+  const site = browsing(productionSite);
 
   it("the toggle on the English role page at #senior lands on the French page at #senior", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}/en/roles/product-manager/#senior`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.origin}/en/roles/product-manager/#senior`);
     await Promise.all([page.waitForURL(/\/fr\//), page.click(".gc-lang-toggle a")]);
-    expect(page.url()).toBe(`${server.origin}/fr/roles/gestionnaire-de-produits/#senior`);
+    expect(page.url()).toBe(`${site.origin}/fr/roles/gestionnaire-de-produits/#senior`);
     expect(await page.evaluate(() => document.querySelector(":target")?.id)).toBe("senior");
     await page.close();
   });
 
   it("without JavaScript the toggle still goes to the twin", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.origin}/en/roles/product-manager/#senior`);
+    await page.goto(`${site.origin}/en/roles/product-manager/#senior`);
     await Promise.all([page.waitForURL(/\/fr\//), page.click(".gc-lang-toggle a")]);
-    expect(page.url()).toBe(`${server.origin}/fr/roles/gestionnaire-de-produits/`);
+    expect(page.url()).toBe(`${site.origin}/fr/roles/gestionnaire-de-produits/`);
     await context.close();
   });
 });

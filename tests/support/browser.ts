@@ -1,6 +1,8 @@
 // Debian's Chromium, driven by playwright-core. Never a downloaded browser.
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { serve, type StaticServer } from "./server.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -29,4 +31,27 @@ export async function launch(executablePath = CHROMIUM, options: { offline?: boo
       ...(options.offline ? ["--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"] : []),
     ],
   });
+}
+
+/**
+ * For a describe block that opens a built site in Chromium: launches the
+ * browser and serves `site` on 127.0.0.1 before its tests, closes both after.
+ */
+export function browsing(site: string): { readonly browser: Browser; readonly origin: string } {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launch(), serve(site)]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.close()]);
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get origin() {
+      return server!.origin;
+    },
+  };
 }
