@@ -48,6 +48,17 @@ export function createMarkdown(noteMode: NoteMode) {
   return md;
 }
 
+/** Nunjucks tags and comments start with one of these; plain Markdown has none. */
+const TEMPLATE_SYNTAX = /\{[{%#]/;
+
 export default function markdown(eleventyConfig: UserConfig, options: { noteMode: NoteMode }): void {
   eleventyConfig.setLibrary("md", createMarkdown(options.noteMode));
+  // Markdown files are Nunjucks templates first (markdownTemplateEngine), so
+  // an editor can write {{ }} or {% %}. A file without either renders the
+  // same without the Nunjucks pass, which is most of the cost of a post
+  // (lexing and compiling every post as a template): send those straight to
+  // markdown-it. Eleventy reads templateEngineOverride from the data at render.
+  eleventyConfig.addPreprocessor("plain-markdown", "md", (data: { templateEngineOverride?: string }, content: string) => {
+    if (data.templateEngineOverride === undefined && !TEMPLATE_SYNTAX.test(content)) data.templateEngineOverride = "md";
+  });
 }
