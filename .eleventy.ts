@@ -13,7 +13,6 @@ import assets from "./src/_config/assets.ts";
 import seo from "./src/_config/seo.ts";
 import gitDates from "./src/_config/git-dates.ts";
 import linkCheck from "./src/_config/link-check.ts";
-import searchIndex from "./src/_config/search-index.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -37,7 +36,6 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
-  eleventyConfig.addPlugin(searchIndex, { enabled: process.env.SEARCH_INDEX === "1" }); // Pagefind, in npm run build
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings, in npm run check
   eleventyConfig.on("eleventy.after", clearSlugMemo);
 

@@ -9,9 +9,8 @@
 // into a second temporary folder with bare Eleventy (no plugins, one trivial
 // layout). Then, alternating so that machine noise hits both alike, it times:
 //   (a) this site's production build: the Eleventy step alone (as build.ts runs
-//       it, without the search index), and the whole of scripts/build.ts (what
-//       `npm run build` does: Eleventy with the search index made while it
-//       renders); the search index's cost is the difference;
+//       it), the search index alone (the Pagefind calls of build.ts, on that
+//       output), and the whole of scripts/build.ts (what `npm run build` does);
 //   (b) bare Eleventy on the same posts.
 // Memory is the peak resident memory of the whole process tree (tsx starts a
 // second Node process, Pagefind its own binary), sampled from /proc, so the
@@ -29,6 +28,25 @@ const arg = (name: string, fallback: number): number => {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer, not '${raw}'`);
   return value;
 };
+
+// ---------------------------------------------------------------------------
+// Child mode: `tsx scripts/bench.ts --index=<dir>` runs exactly the Pagefind
+// calls of scripts/build.ts on a built folder and prints how long they took.
+// A child process, so that its memory (and the Pagefind binary's) is measured
+// like the others' and the bench's own memory is not counted.
+const indexDir = process.argv.find((a) => a.startsWith("--index="))?.slice("--index=".length);
+if (indexDir) {
+  const { createIndex, close } = await import("pagefind");
+  const start = performance.now();
+  const { index, errors } = await createIndex({});
+  if (!index) throw new Error(errors.join("; "));
+  const added = await index.addDirectory({ path: indexDir });
+  const written = await index.writeFiles({ outputPath: path.join(indexDir, "pagefind") });
+  await close();
+  if (added.errors.length || written.errors.length) throw new Error([...added.errors, ...written.errors].join("; "));
+  console.log(JSON.stringify({ ms: performance.now() - start, pages: added.page_count }));
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------------------
 // Synthetic posts. A seeded PRNG (mulberry32) makes every run write the same
@@ -223,9 +241,10 @@ try {
 
   const production = { ELEVENTY_ENV: "production" };
   const out = "_bench_eleventy";
-  // The Eleventy step as scripts/build.ts runs it, without the search index.
+  // The Eleventy step exactly as scripts/build.ts runs it.
   const eleventyPart = () =>
     measure(site, bin(site, "tsx"), ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--output=${out}`, "--quiet"], production);
+  const indexPart = () => measure(site, bin(site, "tsx"), ["scripts/bench.ts", `--index=${out}`]);
   const fullBuild = () => measure(site, bin(site, "tsx"), ["scripts/build.ts"], production);
   // Bare Eleventy runs on plain Node 24 (no tsx): its config is plain JavaScript.
   // Its output folder is emptied first, as build.ts starts from an empty one.
@@ -240,15 +259,19 @@ try {
   await fullBuild(); // makes .cache/img if it was missing, fills the file-system cache
   await bareBuild();
 
-  const results = { b: [] as Sample[], a: [] as Sample[], full: [] as Sample[] };
+  const results = { b: [] as Sample[], a: [] as Sample[], index: [] as Sample[], full: [] as Sample[] };
+  const indexMs: number[] = [];
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   for (let run = 1; run <= runs; run++) {
     results.b.push(await bareBuild());
     await rm(path.join(site, out), { recursive: true, force: true });
     results.a.push(await eleventyPart());
+    const index = await indexPart();
+    results.index.push(index);
+    indexMs.push((JSON.parse(index.stdout.trim().split("\n").at(-1)!) as { ms: number }).ms);
     results.full.push(await fullBuild());
     const [b, a, full] = [results.b, results.a, results.full].map((r) => s(r.at(-1)!.ms));
-    console.log(`run ${run}/${runs}: (b) ${b}, (a) Eleventy part ${a}, (a) full build ${full}; load ${load()}`);
+    console.log(`run ${run}/${runs}: (b) ${b}, (a) Eleventy part ${a}, search index ${s(indexMs.at(-1)!)}, (a) full build ${full}; load ${load()}`);
   }
 
   const median = (xs: number[]) => {
@@ -274,8 +297,8 @@ try {
   console.log(row("(b) bare Eleventy", results.b));
   console.log(row("(a) Eleventy part", results.a, 1.25));
   console.log(row("(a) full build (build.ts)", results.full, 1.6));
-  console.log(`Search index (Pagefind): full build − Eleventy part = ${s(wall(results.full) - wall(results.a))} of wall time.`);
-  const peak = Math.max(mem(results.a), mem(results.full));
+  console.log(`${"search index (Pagefind)".padEnd(27)}${s(median(indexMs)).padStart(9)}${"".padStart(24)}${mem(results.index).toFixed(0).padStart(7)} MiB`);
+  const peak = Math.max(mem(results.a), mem(results.full), mem(results.index));
   console.log(`Peak memory of (a): ${peak.toFixed(0)} MiB, target ≤ 500 MiB: ${peak <= 500 ? "met" : "NOT met"}.`);
 } finally {
   await cleanup();
