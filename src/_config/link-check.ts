@@ -52,6 +52,10 @@ export function findBrokenLinks(pages: BuiltPage[], outputDir: string): BrokenLi
   for (const page of pages) if (page.url && page.outputPath && page.outputPath.endsWith(".html")) byUrl.set(page.url, { page });
   const idsOf = (entry: { page: BuiltPage; ids?: Set<string> }) =>
     (entry.ids ??= new Set([...entry.page.content.matchAll(ID)].map((m) => m[1]!)));
+  // Every page links the same few files (the signature, the favicon, the
+  // feed): ask the disk once per file, not once per page.
+  const files = new Map<string, boolean>();
+  const fileExists = (file: string) => files.get(file) ?? files.set(file, existsSync(file)).get(file)!;
 
   const broken: BrokenLink[] = [];
   for (const { page } of byUrl.values()) {
@@ -74,7 +78,7 @@ export function findBrokenLinks(pages: BuiltPage[], outputDir: string): BrokenLi
       if (!entry && GENERATED.test(sitePath)) continue;
       if (!entry) {
         const file = path.join(outputDir, sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath);
-        if (!existsSync(file)) broken.push({ inputPath: page.inputPath, url: pageUrl, href, problem: "goes to no page or file of the site" });
+        if (!fileExists(file)) broken.push({ inputPath: page.inputPath, url: pageUrl, href, problem: "goes to no page or file of the site" });
         continue;
       }
       if (fragment && !idsOf(entry).has(fragment)) {
