@@ -1,0 +1,27 @@
+import en from "../_data/i18n/en.ts";
+import fr from "../_data/i18n/fr.ts";
+import { fill } from "../_config/i18n.ts";
+import type { ListingPage } from "../_config/blog.ts";
+
+// The data of blog.njk, one page per listing page of each language (the
+// blogListing collection). Functions rather than Nunjucks strings in the front
+// matter: there are hundreds of listing pages, and each string would be
+// rendered as a template for each of them.
+const strings = { en, fr } as const;
+
+interface Data {
+  listing: ListingPage<unknown>;
+}
+
+export default {
+  permalink: (data: Data) => data.listing.url,
+  eleventyComputed: {
+    lang: (data: Data) => data.listing.lang,
+    translationKey: (data: Data) => `blog-${data.listing.number}`,
+    title: ({ listing }: Data) => {
+      const t = strings[listing.lang];
+      return listing.number > 1 ? `${t.blog} – ${fill(t.pageNumber, { n: listing.number })}` : t.blog;
+    },
+    description: (data: Data) => strings[data.listing.lang].blogIntro,
+  },
+};
