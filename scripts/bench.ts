@@ -11,7 +11,9 @@
 //   (a) this site's production build: the Eleventy step alone (as build.ts runs
 //       it), the search index alone (the Pagefind calls of build.ts, on that
 //       output), and the whole of scripts/build.ts (what `npm run build` does);
-//   (b) bare Eleventy on the same posts.
+//   (b) bare Eleventy on the same posts;
+//   (b′) for reference, bare Eleventy again with this site's page frame as a
+//       static layout: the cost of writing and holding pages of this size.
 // Memory is the peak resident memory of the whole process tree (tsx starts a
 // second Node process, Pagefind its own binary), sampled from /proc, so the
 // bench needs nothing installed. The real src/ and _site/ are never touched.
@@ -253,25 +255,54 @@ try {
     return measure(bare, bin(bare, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
   };
 
+  // (b′) For reference: bare Eleventy writing pages as big as this site's. Its
+  // layout is the frame (head, header, navigation, footer) of one post of the
+  // warm-up build below, as static text around the title and the content: what
+  // writing and holding pages of this size costs Eleventy without any plugin.
+  const framed = path.join(tmp, "bare-framed");
+  async function makeFramed(): Promise<void> {
+    await cp(bare, framed, { recursive: true, filter: (f) => !f.includes(`${path.sep}_site`) });
+    const blog = path.join(site, "_site", "en", "blog");
+    for (const entry of (await readdir(blog)).sort()) {
+      const html = await readFile(path.join(blog, entry, "index.html"), "utf8").catch(() => "");
+      if (!html.includes('<article class="post"')) continue; // listing pages live here too
+      const head = html.slice(0, html.indexOf("<main"));
+      const tail = html.slice(html.indexOf("</main>"));
+      const frame = `{% raw %}${head}{% endraw %}<main id="main"><h1>{{ title }}</h1>\n{{ content | safe }}\n{% raw %}${tail}{% endraw %}`;
+      await writeFile(path.join(framed, "src", "_includes", "blog.njk"), frame);
+      return;
+    }
+    throw new Error(`No post found in ${blog}`);
+  }
+  const framedBuild = async () => {
+    await rm(path.join(framed, "_site"), { recursive: true, force: true });
+    return measure(framed, bin(framed, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
+  };
+
   const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
   console.log(`${posts} posts (${Math.floor(posts / 2)} English, ${Math.floor(posts / 2)} French) in ${tmp}`);
   console.log(`Node ${(await measure(site, bin(site, "node"), ["-v"])).stdout.trim()}, ${os.cpus().length} CPUs, load average ${load()}. Warming up…`);
   await fullBuild(); // makes .cache/img if it was missing, fills the file-system cache
   await bareBuild();
+  await makeFramed();
+  await framedBuild();
 
-  const results = { b: [] as Sample[], a: [] as Sample[], index: [] as Sample[], full: [] as Sample[] };
+  const results = { b: [] as Sample[], framed: [] as Sample[], a: [] as Sample[], index: [] as Sample[], full: [] as Sample[] };
   const indexMs: number[] = [];
   const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   for (let run = 1; run <= runs; run++) {
     results.b.push(await bareBuild());
+    results.framed.push(await framedBuild());
     await rm(path.join(site, out), { recursive: true, force: true });
     results.a.push(await eleventyPart());
     const index = await indexPart();
     results.index.push(index);
     indexMs.push((JSON.parse(index.stdout.trim().split("\n").at(-1)!) as { ms: number }).ms);
     results.full.push(await fullBuild());
-    const [b, a, full] = [results.b, results.a, results.full].map((r) => s(r.at(-1)!.ms));
-    console.log(`run ${run}/${runs}: (b) ${b}, (a) Eleventy part ${a}, search index ${s(indexMs.at(-1)!)}, (a) full build ${full}; load ${load()}`);
+    const [b, framedMs, a, full] = [results.b, results.framed, results.a, results.full].map((r) => s(r.at(-1)!.ms));
+    console.log(
+      `run ${run}/${runs}: (b) ${b}, (b′) ${framedMs}, (a) Eleventy part ${a}, search index ${s(indexMs.at(-1)!)}, (a) full build ${full}; load ${load()}`,
+    );
   }
 
   const median = (xs: number[]) => {
@@ -295,6 +326,7 @@ try {
   console.log("memory: peak resident memory of the process tree (largest of the runs); ×: relative to (b).");
   console.log(`${"".padEnd(27)}${"wall".padStart(9)} ${"".padStart(6)}${"CPU".padStart(10)} ${"".padStart(6)}${"memory".padStart(11)}`);
   console.log(row("(b) bare Eleventy", results.b));
+  console.log(row("(b′) bare + site's frame", results.framed));
   console.log(row("(a) Eleventy part", results.a, 1.25));
   console.log(row("(a) full build (build.ts)", results.full, 1.6));
   console.log(`${"search index (Pagefind)".padEnd(27)}${s(median(indexMs)).padStart(9)}${"".padStart(24)}${mem(results.index).toFixed(0).padStart(7)} MiB`);
