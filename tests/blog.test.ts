@@ -123,9 +123,12 @@ describe("the listing", () => {
     beforeAll(async () => {
       for (let i = 1; i <= 25; i++) {
         const day = String(i).padStart(2, "0");
+        // Odd posts use Nunjucks in their text, even ones are plain Markdown
+        // (which skips the Nunjucks pass).
+        const text = i % 2 ? "Text of {{ title }}, {% if author %}by {{ author }}{% endif %}." : `Text of post ${i}, { as written }.`;
         copy.write(
           `src/blog/fixture-${day}.md`,
-          `---\nlayout: blog\ntitle: Fixture post ${day}\ndescription: Post number ${i}.\nauthor: Dan Tse\ndate: 2024-01-${day}\n---\nText of post ${i}.\n`,
+          `---\nlayout: blog\ntitle: Fixture post ${day}\ndescription: Post number ${i}.\nauthor: Dan Tse\ndate: 2024-01-${day}\n---\n${text}\n`,
         );
       }
       const build = await runScript("scripts/build.ts", [], copy.dir, { ELEVENTY_ENV: "production" });
@@ -151,6 +154,11 @@ describe("the listing", () => {
       const fr = pageAt(site, "/fr/blogue/");
       expect(fr("nav.gc-pagination")).toHaveLength(0);
       expect(fr(".post-card")).toHaveLength(1);
+    });
+
+    it("renders Nunjucks in a post that uses it, and a post without it as written", () => {
+      expect(pageAt(site, "/en/blog/fixture-post-09/")(".post__body").text().trim()).toBe("Text of Fixture post 09, by Dan Tse.");
+      expect(pageAt(site, "/en/blog/fixture-post-10/")(".post__body").text().trim()).toBe("Text of post 10, { as written }.");
     });
 
     it("links each post to its older and newer neighbour in the same language", () => {
