@@ -250,10 +250,11 @@ try {
   const fullBuild = () => measure(site, bin(site, "tsx"), ["scripts/build.ts"], production);
   // Bare Eleventy runs on plain Node 24 (no tsx): its config is plain JavaScript.
   // Its output folder is emptied first, as build.ts starts from an empty one.
-  const bareBuild = async () => {
-    await rm(path.join(bare, "_site"), { recursive: true, force: true });
-    return measure(bare, bin(bare, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
+  const bareEleventy = async (dir: string) => {
+    await rm(path.join(dir, "_site"), { recursive: true, force: true });
+    return measure(dir, bin(dir, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
   };
+  const bareBuild = () => bareEleventy(bare);
 
   // (b′) For reference: bare Eleventy writing pages as big as this site's. Its
   // layout is the frame (head, header, navigation, footer) of one post of the
@@ -274,10 +275,7 @@ try {
     }
     throw new Error(`No post found in ${blog}`);
   }
-  const framedBuild = async () => {
-    await rm(path.join(framed, "_site"), { recursive: true, force: true });
-    return measure(framed, bin(framed, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
-  };
+  const framedBuild = () => bareEleventy(framed);
 
   const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
   console.log(`${posts} posts (${Math.floor(posts / 2)} English, ${Math.floor(posts / 2)} French) in ${tmp}`);
