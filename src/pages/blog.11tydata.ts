@@ -1,13 +1,11 @@
-import en from "../_data/i18n/en.ts";
-import fr from "../_data/i18n/fr.ts";
 import { fill } from "../_config/i18n.ts";
+import { strings } from "../_config/urls.ts";
 import type { ListingPage } from "../_config/blog.ts";
 
 // The data of blog.njk, one page per listing page of each language (the
 // blogListing collection). Functions rather than Nunjucks strings in the front
 // matter: there are hundreds of listing pages, and each string would be
 // rendered as a template for each of them.
-const strings = { en, fr } as const;
 
 interface Data {
   listing: ListingPage<unknown>;
