@@ -4,8 +4,7 @@ import markdownItAnchor from "markdown-it-anchor";
 import { slugify } from "./slugify.ts";
 import { renderNotes, type NoteMode } from "./notes.ts";
 import { renderRoleLevels } from "./role-levels.ts";
-import type { Strings } from "../_data/i18n/en.ts";
-import type { Lang, Role, Site } from "./types.ts";
+import type { Lang, Role, Site, Strings } from "./types.ts";
 
 /** What Eleventy passes to markdown-it as `env`: the page's data. */
 export interface MarkdownEnv {

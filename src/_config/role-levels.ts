@@ -1,7 +1,6 @@
 import { ContentError } from "./content-error.ts";
 import { didYouMean } from "./suggest.ts";
-import type { Strings } from "../_data/i18n/en.ts";
-import type { Lang, Role } from "./types.ts";
+import type { Lang, Role, Strings } from "./types.ts";
 
 const LEVEL_HEADING = /<h3 id="([^"]+)"[^>]*>([\s\S]*?)<\/h3>/g;
 const ANY_ID = /\sid="([^"]+)"/g;

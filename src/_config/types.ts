@@ -5,6 +5,79 @@
 export const languages = ["en", "fr"] as const;
 export type Lang = (typeof languages)[number];
 
+/**
+ * Every string a reader meets outside the content, in one language: the
+ * dictionaries src/_data/i18n/en.ts and fr.ts each have all of these keys.
+ */
+export type Strings = {
+  langName: string;
+  toggleLabel: string;
+  noTranslation: string;
+  skipLinks: string;
+  languageSelection: string;
+  searchSlug: string;
+  skipToContent: string;
+  skipToAbout: string;
+  siteName: string;
+  signatureLabel: string;
+  mainNav: string;
+  home: string;
+  careers: string;
+  roles: string;
+  blog: string;
+  search: string;
+  searchIntro: string;
+  searchHint: string;
+  searchNone: string;
+  searchOne: string;
+  searchMany: string;
+  searchLabel: string;
+  breadcrumbs: string;
+  levels: string;
+  copyLink: string;
+  linkCopied: string;
+  rolesSlug: string;
+  blogSlug: string;
+  authorsSlug: string;
+  morePosts: string;
+  noPostsYet: string;
+  by: string;
+  and: string;
+  published: string;
+  authors: string;
+  postsBy: string;
+  noteLabel: string;
+  dateModified: string;
+  editPage: string;
+  previousPost: string;
+  nextPost: string;
+  pagination: string;
+  previousPage: string;
+  nextPage: string;
+  pageNumber: string;
+  pageOfTotal: string;
+  feed: string;
+  homeIntro: string;
+  rolesIntro: string;
+  blogIntro: string;
+  readRoles: string;
+  readBlog: string;
+  notFoundTitle: string;
+  notFoundBody: string;
+  aboutSite: string;
+  footerGov: string;
+  footerAllContacts: string;
+  footerDepartments: string;
+  footerAboutGov: string;
+  footerTerms: string;
+  footerPrivacy: string;
+  footerSubNav: string;
+  canadaWordmark: string;
+  table: string;
+  draft: string;
+};
+export type StringKey = keyof Strings;
+
 /** Text a reader meets in each language. */
 export type Localized<T = string> = Record<Lang, T>;
 

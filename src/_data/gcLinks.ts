@@ -1,4 +1,4 @@
-import type { StringKey } from "./i18n/en.ts";
+import type { StringKey } from "../_config/types.ts";
 import type { Localized } from "../_config/types.ts";
 
 // The Government of Canada links of the GCDS footer. Their labels are in the

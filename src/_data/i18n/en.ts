@@ -1,7 +1,9 @@
 // Every string an English reader meets outside the content.
-// src/_data/i18n/fr.ts must have the same keys: the type below makes a
-// missing one a type error, and tests/i18n.test.ts checks it again.
-const en = {
+// The keys are declared once, in Strings (src/_config/types.ts): a missing or
+// extra one here or in fr.ts is a type error.
+import type { Strings } from "../../_config/types.ts";
+
+const en: Strings = {
   langName: "English",
   toggleLabel: "Français",
   noTranslation: "This page has not been translated into French yet.",
@@ -67,10 +69,6 @@ const en = {
   canadaWordmark: "Symbol of the Government of Canada",
   table: "Table",
   draft: "Draft",
-} as const;
+};
 
-export type StringKey = keyof typeof en;
-/** A dictionary of every reader-facing string, one per language. */
-export type Strings = Record<StringKey, string>;
-
-export default en satisfies Strings;
+export default en;

@@ -1,5 +1,5 @@
 // Chaque texte qu'un lecteur francophone voit hors du contenu.
-import type { Strings } from "./en.ts";
+import type { Strings } from "../../_config/types.ts";
 
 const fr: Strings = {
   langName: "Français",
