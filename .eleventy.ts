@@ -1,6 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
 import syntaxHighlight from "@11ty/eleventy-plugin-syntaxhighlight";
-import inclusiveLanguage from "@11ty/eleventy-plugin-inclusive-language";
 import rss from "@11ty/eleventy-plugin-rss";
 import tsData from "./src/_config/ts-data.ts";
 import frontMatter from "./src/_config/front-matter.ts";
@@ -13,6 +12,8 @@ import assets from "./src/_config/assets.ts";
 import seo from "./src/_config/seo.ts";
 import gitDates from "./src/_config/git-dates.ts";
 import linkCheck from "./src/_config/link-check.ts";
+import inclusiveLanguage from "./src/_config/inclusive-language.ts";
+import problems from "./src/_config/problems.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -24,9 +25,9 @@ export default function (eleventyConfig: UserConfig) {
   const noteMode = production ? "strip" : "show";
 
   eleventyConfig.addPlugin(tsData); // src/_data/*.ts and *.11tydata.ts
-  eleventyConfig.addPlugin(frontMatter); // readable errors for YAML, layouts and dates
+  eleventyConfig.addPlugin(frontMatter); // every content file checked first: encoding, front matter, fields, images, addresses
   eleventyConfig.addPlugin(markdown, { noteMode }); // markdown-it, heading ids, notes, role levels
-  eleventyConfig.addPlugin(notesReport, { noteMode }); // warn which pages lost notes
+  eleventyConfig.addPlugin(notesReport, { noteMode }); // warn of each note a production build removes, on its line
   eleventyConfig.addPlugin(syntaxHighlight); // Prism, themed in src/assets/site.css
   eleventyConfig.addPlugin(i18n); // English/French twins, dates, strings
   eleventyConfig.addPlugin(blog, { production }); // posts, authors, drafts
@@ -36,8 +37,9 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
-  if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings, in npm run check
+  if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.on("eleventy.after", clearSlugMemo);
+  eleventyConfig.addPlugin(problems); // last: fails the build with every error reported above, each on its line
 
   return {
     dir: { input: "src", includes: "_includes", data: "_data", output: "_site" },

@@ -78,7 +78,7 @@ export default function blog(eleventyConfig: UserConfig, options: { production: 
         lang,
         author,
         url: `${sectionUrl("authors", lang)}${author.slug}/`,
-        posts: posts.filter((post) => authorsOf(post.data.author, post.inputPath).some((a) => a.slug === author.slug)),
+        posts: posts.filter((post) => authorsOf(post.data.author).some((a) => a.slug === author.slug)),
       }));
     }),
   );

@@ -23,33 +23,44 @@ export function roleOf(data: PageData): Role {
     const slugs = roles.map((r) => r.slug[data.lang]);
     throw new ContentError(
       inputPath,
-      `no role in src/_data/roles.ts has the ${data.lang === "en" ? "English" : "French"} slug '${fileSlug}'${didYouMean(fileSlug, slugs)}. ` +
+      `no role in src/_data/roles.ts has the ${data.lang === "en" ? "English" : "French"} slug '${fileSlug}'${didYouMean(fileSlug, slugs) || "."} ` +
         `Add the role to roles.ts (slug.${data.lang}: '${fileSlug}'), or rename the file to match its slug.`,
     );
   }
   return role;
 }
 
-/** The authors a post names in its comma-separated `author` field. */
-export function authorsOf(author: unknown, inputPath: string): Author[] {
-  if (typeof author !== "string" || author.trim() === "") {
-    throw new ContentError(inputPath, "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse'.");
-  }
+const NO_AUTHOR = "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse'.";
+
+/**
+ * What is wrong with a post's `author`: missing, or each name that is not in
+ * src/_data/authors.ts, with the nearest name that is.
+ */
+export function authorProblems(author: unknown): string[] {
+  if (typeof author !== "string" || author.trim() === "") return [NO_AUTHOR];
   const names = authors.map((a) => a.name);
   return author
     .split(",")
     .map((name) => name.trim())
-    .filter(Boolean)
-    .map((name) => {
-      const found = authors.find((a) => a.name === name);
-      if (!found) {
-        throw new ContentError(
-          inputPath,
-          `unknown author '${name}' in \`author\`${didYouMean(name, names)}. Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
-        );
-      }
-      return found;
-    });
+    .filter((name) => name && !names.includes(name))
+    .map(
+      (name) =>
+        `unknown author '${name}' in \`author\`${didYouMean(name, names) || "."} Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
+    );
+}
+
+/**
+ * The authors a post names in its comma-separated `author` field. Names that
+ * are not in authors.ts are left out: the check before the build has reported
+ * them, and the build still fails at its end, after reporting every other
+ * problem (a broken link, say) of the same run.
+ */
+export function authorsOf(author: unknown): Author[] {
+  if (typeof author !== "string") return [];
+  return author
+    .split(",")
+    .map((name) => authors.find((a) => a.name === name.trim()))
+    .filter((found): found is Author => found !== undefined);
 }
 
 /** A post's URL: /en/blog/<slug of its title>/ (/fr/blogue/… in French), or the `slug` its front matter sets. */

@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -21,8 +22,9 @@ export interface Problem {
  */
 export class ContentError extends Error {
   readonly problems: Problem[];
+  /** Without a `line`, the problem is on line 1, where the front matter starts. */
   constructor(inputPath: string, message: string, options: { line?: number; title?: string } = {}) {
-    const problem: Problem = { file: relative(inputPath), line: options.line, title: options.title, message, severity: "error" };
+    const problem: Problem = { file: relative(inputPath), line: options.line ?? 1, title: options.title, message, severity: "error" };
     super(formatProblem(problem, false));
     this.name = "ContentError";
     this.problems = [problem];
@@ -62,5 +64,101 @@ export function formatProblem(problem: Problem, actions = inActions()): string {
     if (problem.title) props.push(`title=${escapeProperty(problem.title)}`);
     return `::${problem.severity} ${props.join(",")}::${escapeData(problem.message)}`;
   }
-  return `${problem.file}${problem.line ? `:${problem.line}` : ""}: ${problem.message}`;
+  const severity = problem.severity === "warning" ? "warning: " : "";
+  return `${problem.file}${problem.line ? `:${problem.line}` : ""}: ${severity}${problem.message}`;
+}
+
+// Problems that do not stop a build at once (warnings, broken links, an
+// unknown author) are reported here while it runs, so that one run shows them
+// all; src/_config/problems.ts fails the build at its end if any is an error.
+// Shared through globalThis: the directory data files are imported by tsx as
+// a second instance of this module (see src/_config/ts-data.ts).
+const reportedList: Problem[] = ((globalThis as Record<symbol, Problem[]>)[Symbol.for("careers-site.problems")] ??= []);
+
+export function report(...problems: Problem[]): void {
+  reportedList.push(...problems);
+}
+
+/** Everything reported since the last clearReported(), in the order found. */
+export function reportedProblems(): Problem[] {
+  return [...reportedList];
+}
+
+export function clearReported(): void {
+  reportedList.length = 0;
+}
+
+interface ErrorChain {
+  name?: string;
+  message?: string;
+  problems?: unknown;
+  originalError?: unknown;
+  cause?: unknown;
+}
+
+// Eleventy's own message when two pages would be written to the same file:
+// "Output conflict: multiple input files are writing to `…`. … 1. ./src/a.md 2. ./src/b.md".
+const OUTPUT_CONFLICT = /Output conflict: multiple input files are writing to `([^`]+)`[\s\S]*?\n\s*1\. (\S+)\n\s*2\. (\S+)/;
+
+/**
+ * The content problems behind an error Eleventy threw: ours travel wrapped in
+ * Eleventy's own errors (`originalError`, `cause`); an output conflict names
+ * two files. Empty for any other error (a bug, not an editor's mistake).
+ * `outputDir` turns the conflict's output file back into the page's address.
+ */
+export function problemsOf(error: unknown, outputDir?: string): Problem[] {
+  const seen = new Set<unknown>();
+  for (let ref = error as ErrorChain | undefined; ref && typeof ref === "object" && !seen.has(ref); ) {
+    seen.add(ref);
+    // By name, not instanceof: the second module instance has its own class.
+    if (ref.name === "ContentError" && Array.isArray(ref.problems)) return ref.problems as Problem[];
+    const conflict = OUTPUT_CONFLICT.exec(ref.message ?? "");
+    if (conflict) {
+      const [, output, later, earlier] = conflict;
+      let address = path.normalize(output!);
+      if (outputDir) address = "/" + path.relative(outputDir, address).split(path.sep).join("/").replace(/(^|\/)index\.html$/, "$1");
+      return [
+        {
+          file: relative(later!),
+          line: 1,
+          title: "Same address as another page",
+          message:
+            `this page and ${relative(earlier!)} would both be published at ${address}: two pages cannot have the same address. ` +
+            "Give one of them another title, or a `slug:` line with an address of its own.",
+          severity: "error",
+        },
+      ];
+    }
+    ref = (ref.originalError ?? ref.cause) as ErrorChain | undefined;
+  }
+  return [];
+}
+
+/** Each problem once, files in order and each file's problems by line, so one file's problems read together. */
+export function sortProblems(problems: Problem[]): Problem[] {
+  const unique = new Map(problems.map((p) => [`${p.severity} ${p.file}:${p.line ?? 0} ${p.message}`, p]));
+  return [...unique.values()].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * Prints problems for people and, in GitHub Actions, as workflow commands too,
+ * each at the start of its own line (GitHub reads nothing else there).
+ */
+export function printProblems(problems: Problem[], env: NodeJS.ProcessEnv = process.env): void {
+  for (const problem of problems) {
+    const print = problem.severity === "error" ? console.error : console.warn;
+    print(formatProblem(problem, false));
+    if (inActions(env)) print(formatProblem(problem, true));
+  }
+}
+
+/**
+ * Where a build leaves its problems as JSON, `{ ok, problems }`, for tools
+ * that show them elsewhere (the editor's browser during `npm start`).
+ */
+export const PROBLEMS_FILE = ".cache/problems.json";
+
+export function writeProblemsFile(problems: Problem[], ok: boolean, file = PROBLEMS_FILE): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify({ ok, problems }, null, 2)}\n`);
 }

@@ -3,6 +3,7 @@ import { I18nPlugin } from "@11ty/eleventy";
 import { languages, type Lang } from "./types.ts";
 import { sectionUrl } from "./urls.ts";
 import { ContentError, relative } from "./content-error.ts";
+import { fieldLine, readSource } from "./source-lines.ts";
 
 // English and French twins are paired by `translationKey`. The map from key to
 // each language's URL is built once per build from collections.all (the same
@@ -29,6 +30,7 @@ function twinMap(all: readonly Item[]): Map<string, Partial<Record<Lang, string>
           item.inputPath,
           `\`translationKey\`: '${key}' is already used by ${relative(owner)}, in the same language. ` +
             "Each page has its own key, shared only with its translation: change one of them.",
+          { line: fieldLine(readSource(item.inputPath), "translationKey"), title: "Translation key already used" },
         );
       }
       owners.set(`${key} ${lang}`, item.inputPath);

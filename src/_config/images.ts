@@ -1,9 +1,10 @@
 import type { UserConfig } from "@11ty/eleventy";
 import Image from "@11ty/eleventy-img";
-import { existsSync } from "node:fs";
+import { closeSync, existsSync, openSync, readdirSync, readSync } from "node:fs";
 import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ContentError } from "./content-error.ts";
+import { didYouMean } from "./suggest.ts";
 
 // Post images go through eleventy-img at build time: WebP plus a JPEG fallback,
 // with explicit width and height. Processed files are kept in .cache/img/ and
@@ -42,11 +43,68 @@ export function sourceOf(imagePath: string): string {
   return path.join("src", imagePath.replace(/^\/+/, ""));
 }
 
+// What eleventy-img can read, and how each format's files begin, so that a
+// file renamed to .jpg (a web page saved by mistake, a .heic) is caught here
+// with the file's name rather than deep inside the image library.
+const FORMATS: Record<string, { name: string; starts: (head: Buffer) => boolean }> = {
+  ".jpg": { name: "JPEG", starts: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+  ".jpeg": { name: "JPEG", starts: (h) => h[0] === 0xff && h[1] === 0xd8 && h[2] === 0xff },
+  ".png": { name: "PNG", starts: (h) => h.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  ".webp": { name: "WebP", starts: (h) => h.toString("latin1", 0, 4) === "RIFF" && h.toString("latin1", 8, 12) === "WEBP" },
+  ".gif": { name: "GIF", starts: (h) => h.toString("latin1", 0, 4) === "GIF8" },
+  ".avif": { name: "AVIF", starts: (h) => h.toString("latin1", 4, 8) === "ftyp" },
+};
+
+function head(file: string): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(16);
+    return buffer.subarray(0, readSync(fd, buffer, 0, 16, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * What is wrong with an `image` (or `thumb`) an editor wrote, in their words
+ * with the fix, or undefined when it names an image file of this repository.
+ */
+export function imageProblem(imagePath: string): string | undefined {
+  if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(imagePath)) {
+    const name = /[\w.-]+\.(jpe?g|png)$/i.exec(imagePath.split(/[?#]/)[0]!)?.[0] ?? "photo.jpg";
+    return (
+      `the image '${imagePath}' is on another site. Images must be files in this repository, so that they stay online and readers' browsers ask no other site: ` +
+      `download it, add it as src/img/cds/${name} and write /img/cds/${name} instead`
+    ) + ".";
+  }
+  const parts = imagePath.split("/");
+  if (!imagePath.startsWith("/img/") || parts.includes("..") || parts.includes(".")) {
+    const fixed = `/img/${imagePath.replace(/^\/?(src\/)?(img\/)?/, "")}`;
+    return `the image '${imagePath}' is not under /img/. Image files go under src/img/ and are written from /img/, e.g. ${fixed.includes("..") ? "/img/cds/photo.jpg" : `'${fixed}'`}.`;
+  }
+  const extension = path.extname(imagePath).toLowerCase();
+  const format = FORMATS[extension];
+  if (!format) {
+    return `the image '${imagePath}' is not a JPEG or PNG file (${extension || "no extension"}). Save it as JPEG or PNG, and name it .jpg or .png.`;
+  }
+  const source = sourceOf(imagePath);
+  const folder = path.dirname(source);
+  const names = existsSync(folder) ? readdirSync(folder) : [];
+  // Names are case-sensitive on the server even where the editor's computer ignores case.
+  if (!names.includes(path.basename(source))) {
+    const near = didYouMean(path.basename(source), names).replace(/'([^']+)'/, `'${path.posix.dirname(imagePath)}/$1'`);
+    return `the image '${imagePath}' has no file at ${source}${near}. Add the file under src/img/, or fix the path.`;
+  }
+  if (!format.starts(head(source))) {
+    return `the file ${source} is not a ${format.name} image, whatever its name says (it may be a web page or another kind of file saved with this name). Export the image again as JPEG or PNG.`;
+  }
+  return undefined;
+}
+
 async function processImage(imagePath: string, kind: Kind, inputPath: string): Promise<Metadata> {
   const source = sourceOf(imagePath);
-  if (!existsSync(source)) {
-    throw new ContentError(inputPath, `the image '${imagePath}' has no file at ${source}. Add the file under src/img/, or fix the path.`);
-  }
+  const problem = imageProblem(imagePath);
+  if (problem) throw new ContentError(inputPath, problem);
   // Many posts share an image: process each image and size once per build.
   const key = `${kind} ${source}`;
   let pending = processed.get(key);

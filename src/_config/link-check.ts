@@ -1,7 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { relative } from "./content-error.ts";
+import { relative, report, type Problem } from "./content-error.ts";
+import { linesWith, readSource } from "./source-lines.ts";
 import { pathPrefix } from "./paths.ts";
 import { didYouMean } from "./suggest.ts";
 import site from "../_data/site.ts";
@@ -90,18 +91,90 @@ export function findBrokenLinks(pages: BuiltPage[], outputDir: string): BrokenLi
   return broken;
 }
 
-export function describeBrokenLinks(broken: BrokenLink[]): string {
-  return (
-    `${broken.length} broken internal link(s):\n` +
-    broken.map((b) => `  - ${relative(b.inputPath)} (${b.url}): the link '${b.href}' ${b.problem}`).join("\n") +
-    "\nFix the link in the file named, or restore the page or anchor it points to."
-  );
+/** How a link the built page has may be written in its source: as built, without the path prefix, escaped or not. */
+function writtenAs(href: string): string[] {
+  const forms = new Set([href]);
+  if (pathPrefix !== "/" && href.startsWith(pathPrefix)) forms.add(`/${href.slice(pathPrefix.length)}`);
+  for (const form of [...forms]) {
+    forms.add(form.replace(/&/g, "&amp;"));
+    try {
+      forms.add(decodeURI(form));
+    } catch {
+      // Not valid percent-encoding: only the form as built.
+    }
+  }
+  return [...forms];
+}
+
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/**
+ * Each broken link as a problem on the line of the Markdown where it is
+ * written; a link that is not in the page's own file is looked for in the
+ * layouts and data files, and reported once there for all the pages that
+ * have it.
+ */
+export function brokenLinkProblems(broken: BrokenLink[], templateDirs: string[]): Problem[] {
+  const sources = new Map<string, string>();
+  const read = (file: string) => sources.get(file) ?? sources.set(file, readSource(file)).get(file)!;
+  let templates: string[] | undefined;
+  const found = new Map<string, { problem: Problem; link: BrokenLink; pages: string[]; inContent: boolean }>();
+  for (const link of broken) {
+    const forms = writtenAs(link.href);
+    let file = link.inputPath;
+    let lines = linesWith(read(file), forms);
+    if (lines.length === 0) {
+      // In a layout or data file, only the link as a whole quoted value: a
+      // short one (#senior) is written in comments and longer strings too.
+      const quoted = forms.flatMap((form) => [`"${form}"`, `'${form}'`]);
+      for (const template of (templates ??= templateDirs.flatMap(filesIn))) {
+        lines = linesWith(read(template), quoted);
+        if (lines.length) {
+          file = template;
+          break;
+        }
+      }
+      if (lines.length === 0) file = link.inputPath;
+    }
+    for (const line of lines.length ? lines : [1]) {
+      const key = `${relative(file)}:${line} ${link.href}`;
+      const entry = found.get(key);
+      if (entry) {
+        if (!entry.pages.includes(link.url)) entry.pages.push(link.url);
+        continue;
+      }
+      found.set(key, {
+        problem: { file: relative(file), line, title: "Broken link", message: "", severity: "error" },
+        link,
+        pages: [link.url],
+        inContent: file === link.inputPath && lines.length > 0,
+      });
+    }
+  }
+  return [...found.values()].map(({ problem, link, pages, inContent }) => {
+    const where = inContent
+      ? ""
+      : problem.file === relative(link.inputPath)
+        ? " (the page has it from its layout or data, not from this file)"
+        : ` (on ${pages.length === 1 ? `the page ${pages[0]}` : `${pages.length} pages, such as ${pages[0]}`})`;
+    const end = /\?$/.test(where || link.problem) ? "" : ".";
+    return { ...problem, message: `the link '${link.href}' ${link.problem}${where}${end} Fix the link, or restore the page or anchor it points to.` };
+  });
 }
 
 export default function linkCheck(eleventyConfig: UserConfig, options: { enabled: boolean }): void {
   if (!options.enabled) return;
-  eleventyConfig.on("eleventy.after", ({ results, directories }: { results: BuiltPage[]; directories: { output: string } }) => {
-    const broken = findBrokenLinks(results, directories.output);
-    if (broken.length) throw new Error(describeBrokenLinks(broken));
-  });
+  eleventyConfig.on(
+    "eleventy.after",
+    ({ results, directories }: { results: BuiltPage[]; directories: { output: string; includes: string; data: string; layouts?: string } }) => {
+      const broken = findBrokenLinks(results, directories.output);
+      const templateDirs = [directories.includes, directories.layouts, directories.data].filter((d): d is string => Boolean(d));
+      report(...brokenLinkProblems(broken, [...new Set(templateDirs)]));
+    },
+  );
 }

@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { relative } from "./content-error.ts";
+import { relative, report } from "./content-error.ts";
+import { linesWith, readSource } from "./source-lines.ts";
 
 // Editorial notes (`<strong class="note">…</strong>`) are written for the team,
 // not for readers. A production build removes them and warns which pages had
@@ -31,7 +32,19 @@ export function renderNotes(
   let at = 0;
   for (let start = html.indexOf(OPEN); start !== -1; start = html.indexOf(OPEN, at)) {
     const end = closingStrong(html, start + OPEN.length);
-    if (end === -1) break; // unclosed: leave the rest as written
+    if (end === -1) {
+      // Left as written, the rest of the page would be one bold note, published.
+      const opened = html.slice(0, start).split(OPEN).length - 1;
+      const file = relative(options.inputPath);
+      report({
+        file,
+        line: linesWith(readSource(options.inputPath), [OPEN])[opened] ?? 1,
+        title: "Editorial note not closed",
+        message: `this editorial note is never closed, so readers would see it and the rest of the page as part of it. End it with </strong>.`,
+        severity: "error",
+      });
+      break;
+    }
     out += html.slice(at, start);
     if (options.mode === "show") {
       const text = html.slice(start + OPEN.length, end - "</strong>".length);
@@ -44,15 +57,23 @@ export function renderNotes(
   return options.mode === "strip" ? out.replace(/<p>\s*<\/p>\n?/g, "") : out;
 }
 
-/** Warns, after a production build, which pages had notes removed. */
+/** Warns, after a production build, of each note it removed, on the note's line. */
 export default function notesReport(eleventyConfig: UserConfig, options: { noteMode: NoteMode }): void {
   eleventyConfig.on("eleventy.before", () => pagesWithNotes.clear());
   eleventyConfig.on("eleventy.after", () => {
-    if (options.noteMode !== "strip" || pagesWithNotes.size === 0) return;
-    const list = [...pagesWithNotes].sort().map((p) => `  - ${p}`).join("\n");
-    console.warn(
-      `[notes] Editorial notes were removed from ${pagesWithNotes.size} page(s) in this production build:\n${list}\n` +
-        "  Notes are shown in previews (npm start, npm run build:preview). Delete them before publishing if they are done.",
-    );
+    if (options.noteMode !== "strip") return;
+    for (const file of [...pagesWithNotes].sort()) {
+      const lines = linesWith(readSource(file), [OPEN]);
+      for (const line of lines.length ? lines : [1]) {
+        report({
+          file,
+          line,
+          title: "Editorial note",
+          message:
+            "an editorial note is still here. The published site leaves it out; previews (npm start, npm run build:preview) show it. Delete it if it is done.",
+          severity: "warning",
+        });
+      }
+    }
   });
 }

@@ -1,4 +1,5 @@
-import { ContentError } from "./content-error.ts";
+import { relative, report, type Problem } from "./content-error.ts";
+import { lineIn, linesWith, readSource } from "./source-lines.ts";
 import { didYouMean } from "./suggest.ts";
 import type { Lang, Role, Strings } from "./types.ts";
 
@@ -11,16 +12,27 @@ function escapeAttr(text: string): string {
 
 /**
  * Checks that a role page and src/_data/roles.ts agree on the role's levels,
- * then wraps each level (its `<h3 id>` and what follows, up to the next level)
- * in a `<section class="level">`, so that `#senior` highlights the whole level,
- * and adds the "copy link" control and any former ids of the level.
+ * reporting each disagreement on its line, then wraps each level (its
+ * `<h3 id>` and what follows, up to the next level) in a `<section
+ * class="level">`, so that `#senior` highlights the whole level, and adds the
+ * "copy link" control and any former ids of the level.
  */
 export function renderRoleLevels(source: string, html: string, role: Role, lang: Lang, t: Strings, inputPath: string): string {
   const listed = role.levels.map((level) => level.id);
+  const file = relative(inputPath);
+  const problems: Problem[] = [];
   const seen = new Set<string>();
   for (const id of listed) {
     if (seen.has(id)) {
-      throw new ContentError(inputPath, `two levels of role '${role.key}' share the id '${id}' in src/_data/roles.ts. Give each level its own id.`);
+      const roles = "src/_data/roles.ts";
+      const lines = linesWith(readSource(roles), [`id: "${id}"`, `id: '${id}'`]);
+      problems.push({
+        file: roles,
+        line: lines[1] ?? lines[0] ?? 1,
+        title: "Level id used twice",
+        message: `two levels of role '${role.key}' share the id '${id}' in src/_data/roles.ts. Give each level its own id.`,
+        severity: "error",
+      });
     }
     seen.add(id);
   }
@@ -28,11 +40,15 @@ export function renderRoleLevels(source: string, html: string, role: Role, lang:
   const ids = new Set([...html.matchAll(ANY_ID)].map((m) => m[1]));
   for (const id of listed) {
     if (!ids.has(id)) {
-      throw new ContentError(
-        inputPath,
-        `level '${id}' is listed for role '${role.key}' in src/_data/roles.ts, but the page has no element with id="${id}". ` +
+      problems.push({
+        file,
+        line: 1,
+        title: "Level missing from the page",
+        message:
+          `level '${id}' is listed for role '${role.key}' in src/_data/roles.ts, but the page has no element with id="${id}". ` +
           `Add a heading <h3 id="${id}">…</h3> for it, or remove the level from roles.ts.`,
-      );
+        severity: "error",
+      });
     }
   }
 
@@ -40,12 +56,22 @@ export function renderRoleLevels(source: string, html: string, role: Role, lang:
   // headings get their ids from markdown-it-anchor and are not levels.
   for (const [, id] of source.matchAll(LEVEL_HEADING)) {
     if (!seen.has(id!)) {
-      throw new ContentError(
-        inputPath,
-        `the level heading <h3 id="${id}"> is not a level of role '${role.key}' in src/_data/roles.ts${didYouMean(id!, listed)}. ` +
+      problems.push({
+        file,
+        line: lineIn(inputPath, `<h3 id="${id}"`),
+        title: "Unknown level",
+        message:
+          `the level heading <h3 id="${id}"> is not a level of role '${role.key}' in src/_data/roles.ts${didYouMean(id!, listed) || "."} ` +
           `Add a level with id '${id}' to roles.ts, or fix the id (levels: ${listed.join(", ")}).`,
-      );
+        severity: "error",
+      });
     }
+  }
+  // Reported, not thrown: the build goes on to find this run's other
+  // problems (broken links among them), then fails at its end.
+  if (problems.length) {
+    report(...problems);
+    return html;
   }
 
   const levelHeadings = [...html.matchAll(LEVEL_HEADING)].filter(([, id]) => seen.has(id!));

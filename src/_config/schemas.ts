@@ -1,10 +1,11 @@
 // What front matter may say, per content type: the single source of truth for
 // editors' errors. Applied through Eleventy's `eleventyDataSchema` (see the
-// directory data files) and, for what Eleventy would trip on before that
-// (YAML syntax, unknown layouts, bad dates), by checkFrontMatter() before the build.
+// directory data files) and, first, by the check of every content file before
+// the build (src/_config/front-matter.ts), which reports every file's problems at once.
 import { z } from "zod";
-import { ContentError } from "./content-error.ts";
-import { didYouMean } from "./suggest.ts";
+import { ContentError, relative, type Problem } from "./content-error.ts";
+import { fieldLine, readSource } from "./source-lines.ts";
+import { didYouMean, nearest } from "./suggest.ts";
 
 export const LAYOUTS = ["blog", "page.njk", "base.njk"] as const;
 
@@ -18,14 +19,17 @@ export const postSchema = z
     description: text("a one-sentence description"),
     author: text("the authors' names, separated by commas"),
     date: z.date({ error: "expected a date such as 2019-07-23" }),
-    image: z.string().min(1).optional(),
-    "image-alt": z.string().trim().min(1, "expected a description of the image").optional(),
-    translationKey: z.string().min(1).optional(),
-    thumb: z.string().min(1).optional(),
+    image: z.string({ error: "expected the path of an image file, e.g. /img/cds/our-photo.jpg" }).min(1).optional(),
+    "image-alt": z.string({ error: "expected a description of the image (text)" }).trim().min(1, "expected a description of the image").optional(),
+    translationKey: z.string({ error: "expected a key (text) shared with the translation" }).min(1).optional(),
+    thumb: z.string({ error: "expected the path of an image file" }).min(1).optional(),
     processed: z.number().optional(),
     draft: z.boolean({ error: "expected true or false" }).optional(),
-    slug: z.string().regex(/^[a-z0-9-]+$/, "expected lowercase letters, digits and hyphens").optional(),
-    tags: z.array(z.string()).optional(),
+    slug: z
+      .string({ error: "expected lowercase letters, digits and hyphens, e.g. our-first-year" })
+      .regex(/^[a-z0-9-]+$/, "expected lowercase letters, digits and hyphens, e.g. our-first-year")
+      .optional(),
+    tags: z.array(z.string(), { error: "expected a list, e.g. tags: [design, research]" }).optional(),
   })
   .refine((post) => !post.image || post["image-alt"], {
     path: ["image-alt"],
@@ -36,8 +40,18 @@ export const postSchema = z
 export const roleSchema = z.object({
   layout: z.literal("page.njk", { error: "expected 'page.njk'" }),
   title: text("the role's title"),
-  class: z.string().optional(),
+  class: z.string({ error: "expected text" }).optional(),
 });
+
+/**
+ * What an editor's Markdown is, by its folder under src/: its schema, and
+ * what to call it in a message. Their front matter may hold only the schema's
+ * fields: zod would drop any other (`autor:`) without a word.
+ */
+export const CONTENT_FOLDERS = {
+  blog: { schema: postSchema, what: "blog posts" },
+  roles: { schema: roleSchema, what: "role pages" },
+} as const;
 
 /** Any other page. */
 export const pageSchema = z.object({
@@ -51,17 +65,58 @@ function show(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Validates one page's front matter, throwing an error that names the file, the field, what was expected and what was found. */
-export function validate(schema: z.ZodType, data: Record<string, unknown>, inputPath: string): void {
+/**
+ * One problem per field that breaks the schema, on the field's line, naming
+ * what was expected and what was found. With `strict`, fields the schema does
+ * not know are problems too (with the nearest known field).
+ */
+export function frontMatterProblems(
+  schema: z.ZodObject,
+  data: Record<string, unknown>,
+  inputPath: string,
+  options: { source?: string; strict?: { what: string }; skip?: ReadonlySet<string> } = {},
+): Problem[] {
+  const source = options.source ?? readSource(inputPath);
+  const file = relative(inputPath);
+  const problems: Problem[] = [];
   const result = schema.safeParse(data);
-  if (result.success) return;
-  const problems = result.error.issues.map((issue) => {
-    const field = issue.path.join(".");
+  for (const issue of result.success ? [] : result.error.issues) {
+    const field = String(issue.path[0] ?? "");
+    if (options.skip?.has(field)) continue;
     let message = issue.message;
     if (field === "layout") message += didYouMean(String(data.layout), [...LAYOUTS]);
-    return `\`${field}\`: ${message}, found ${show(data[field])}`;
-  });
-  throw new ContentError(inputPath, problems.join("; "));
+    const missing = data[field] === undefined;
+    problems.push({
+      file,
+      // A missing `image-alt` belongs with its `image`.
+      line: fieldLine(source, field) ?? (field === "image-alt" ? fieldLine(source, "image") : undefined) ?? 1,
+      title: missing ? `Missing ${field}` : `Wrong ${field}`,
+      message: `\`${issue.path.join(".")}\`: ${message}, found ${show(data[field])}.`,
+      severity: "error",
+    });
+  }
+  if (options.strict) {
+    const known = Object.keys(schema.shape);
+    for (const field of Object.keys(data).filter((key) => !known.includes(key))) {
+      const near = nearest(field, known);
+      problems.push({
+        file,
+        line: fieldLine(source, field) ?? 1,
+        title: "Unknown field",
+        message:
+          `\`${field}\` is not a field of ${options.strict.what}${near ? `: did you mean \`${near}\`?` : ", so the site would ignore it."} ` +
+          `Their fields are ${known.join(", ")}.`,
+        severity: "error",
+      });
+    }
+  }
+  return problems;
+}
+
+/** Validates one page's data, throwing an error that names the file, each wrong field's line, what was expected and what was found. */
+export function validate(schema: z.ZodObject, data: Record<string, unknown>, inputPath: string): void {
+  const problems = frontMatterProblems(schema, data, inputPath);
+  if (problems.length) throw ContentError.of(problems);
 }
 
 /** `eleventyDataSchema` for each content type. */

@@ -17,7 +17,7 @@ export default {
   dynamicPermalink: false,
   eleventyDataSchema: validatePost,
   eleventyComputed: {
-    authorList: (data: { author?: unknown; page: { inputPath: string } }) => authorsOf(data.author, data.page.inputPath),
+    authorList: (data: { author?: unknown }) => authorsOf(data.author),
     permalink: postPermalink,
     imageAlt: (data: PostData) => data["image-alt"],
     // The hero and the thumbnail, made by eleventy-img (a `thumb` an editor set is honoured).
