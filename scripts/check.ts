@@ -3,21 +3,25 @@
 //     schemas, roles.ts against the role pages, authors, images, translation
 //     keys, and every internal link and #anchor (the real _site/ is untouched);
 //  2. markdownlint on src/**/*.md (.markdownlint-cli2.jsonc);
-//  3. Eleventy's inclusive-language linter, as warnings.
+//  3. the inclusive-language check, as warnings (in step 1).
+// Every problem is printed as `path:line: message`, and in GitHub Actions as
+// an annotation on that line of the pull request.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { markdownStyle } from "./markdown-style.ts";
 
 const bin = (name: string) => path.join("node_modules", ".bin", name);
-const steps: Array<[string, string, string[], Record<string, string>]> = [
-  ["Build and content checks", bin("tsx"), ["scripts/build.ts", "--output=.cache/check-site"], { ELEVENTY_ENV: "production", ELEVENTY_CHECK: "1" }],
-  ["Markdown style", bin("markdownlint-cli2"), [], {}],
+const run = (command: string, args: string[], env: Record<string, string>) =>
+  spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } }).status === 0;
+const steps: Array<[string, () => boolean | Promise<boolean>]> = [
+  ["Build and content checks", () => run(bin("tsx"), ["scripts/build.ts", "--output=.cache/check-site"], { ELEVENTY_ENV: "production", ELEVENTY_CHECK: "1" })],
+  ["Markdown style", markdownStyle],
 ];
 
 let failed = 0;
-for (const [name, command, args, env] of steps) {
+for (const [name, step] of steps) {
   console.log(`\n▶ ${name}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  if (result.status !== 0) {
+  if (!(await step())) {
     failed++;
     console.error(`✖ ${name} failed: see the messages above.`);
   }

@@ -54,8 +54,3 @@ declare module "@11ty/eleventy-img" {
   function Image(src: string, options?: ImageOptions): Promise<Record<string, unknown[]>>;
   export default Image;
 }
-
-declare module "@11ty/eleventy-plugin-inclusive-language" {
-  const plugin: (config: import("@11ty/eleventy").UserConfig, options?: object) => void;
-  export default plugin;
-}
