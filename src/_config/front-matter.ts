@@ -6,7 +6,7 @@ import { ContentError, relative, report, type Problem } from "./content-error.ts
 import { authorProblems } from "./content-data.ts";
 import { imageProblem } from "./images.ts";
 import { CONTENT_FOLDERS, LAYOUTS, frontMatterProblems, pageSchema } from "./schemas.ts";
-import { fieldLine } from "./source-lines.ts";
+import { fieldLine, readSource } from "./source-lines.ts";
 import { slugify } from "./slugify.ts";
 import { didYouMean } from "./suggest.ts";
 import { sectionUrl } from "./urls.ts";
@@ -28,13 +28,14 @@ type Kind = keyof typeof CONTENT_FOLDERS | "page";
 
 /** A post's address and key, for the checks across files. */
 interface PostEntry {
+  inputPath: string;
   file: string;
   lang: Lang;
   address: string;
-  addressLine: number;
+  /** The field the address comes from: `title`, or `slug`. */
+  addressField: string;
   date: number;
   key?: string;
-  keyLine?: number;
 }
 
 interface FileResult {
@@ -139,9 +140,9 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
     result.fatal.push(problem(file, 1, "Empty file", `the file is empty. Write its front matter and text (${GUIDE[kind]}), or delete the file.`));
     return result;
   }
-  const lines = text.split("\n");
   const match = FRONT_MATTER.exec(text);
   if (!match) {
+    const lines = text.split("\n");
     const opening = lines.findIndex((l) => /^---\s*$/.test(l));
     const message =
       opening === 0
@@ -224,13 +225,13 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
     return result;
   }
   result.post = {
+    inputPath,
     file,
     lang,
     address: `${sectionUrl("blog", lang)}${slug ?? slugOfTitle}/`,
-    addressLine: line(slug === undefined ? "title" : "slug"),
+    addressField: slug === undefined ? "title" : "slug",
     date: date instanceof Date ? date.getTime() : 0,
     key: typeof translationKey === "string" ? translationKey : undefined,
-    keyLine: line("translationKey"),
   };
   return result;
 }
@@ -238,15 +239,17 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
 /** Two posts at one address, or one translation key used twice in a language: reported on the newer post. */
 function clashes(posts: PostEntry[]): Problem[] {
   const problems: Problem[] = [];
-  const newestFirst = [...posts].sort((a, b) => b.date - a.date || b.file.localeCompare(a.file));
+  // Read again only for a clash: most builds have none.
+  const line = (post: PostEntry, field: string) => fieldLine(readSource(post.inputPath), field) ?? 1;
+  const oldestFirst = [...posts].sort((a, b) => a.date - b.date || (a.file < b.file ? -1 : 1));
   const claimed = new Map<string, PostEntry>();
-  for (const post of [...newestFirst].reverse()) {
+  for (const post of oldestFirst) {
     const earlier = claimed.get(`address ${post.address}`);
     if (earlier) {
       problems.push(
         problem(
           post.file,
-          post.addressLine,
+          line(post, post.addressField),
           "Same address as another post",
           `this post would be published at ${post.address}, the address of ${earlier.file}: two posts cannot have the same address (it is made from the title). ` +
             "Give this post another title, or a line such as `slug: " + `${post.address.split("/").at(-2)}-2\` with an address of its own.`,
@@ -259,7 +262,7 @@ function clashes(posts: PostEntry[]): Problem[] {
       problems.push(
         problem(
           post.file,
-          post.keyLine ?? 1,
+          line(post, "translationKey"),
           "Translation key already used",
           `\`translationKey\`: '${post.key}' is already used by ${owner.file}, in the same language. ` +
             "Each page has its own key, shared only with its translation: change one of them.",
@@ -300,11 +303,11 @@ export function checkContent(inputDir: string): void {
     const parts = path.relative(inputDir, inputPath).split(path.sep);
     if (parts.some((part) => part.startsWith(".")) || parts[0] === "_includes" || parts[0] === "_data") continue;
     const kind: Kind = parts[0]! in CONTENT_FOLDERS && parts.length > 1 ? (parts[0] as Kind) : "page";
-    if (kind !== "page") {
-      const stray = strayFile(relative(inputPath));
+    if (!entry.name.endsWith(".md")) {
+      const stray = kind === "page" ? undefined : strayFile(relative(inputPath));
       if (stray) fatal.push(stray);
+      continue;
     }
-    if (!entry.name.endsWith(".md")) continue;
     const lang: Lang = parts.includes("fr") ? "fr" : "en";
     const result = checkContentFile(inputPath, readFileSync(inputPath), kind, lang, images);
     fatal.push(...result.fatal);

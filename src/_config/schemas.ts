@@ -76,10 +76,13 @@ export function frontMatterProblems(
   inputPath: string,
   options: { source?: string; strict?: { what: string }; skip?: ReadonlySet<string> } = {},
 ): Problem[] {
-  const source = options.source ?? readSource(inputPath);
-  const file = relative(inputPath);
   const problems: Problem[] = [];
   const result = schema.safeParse(data);
+  const known = Object.keys(schema.shape);
+  const unknown = options.strict ? Object.keys(data).filter((key) => !known.includes(key)) : [];
+  if (result.success && unknown.length === 0) return problems;
+  const source = options.source ?? readSource(inputPath);
+  const file = relative(inputPath);
   for (const issue of result.success ? [] : result.error.issues) {
     const field = String(issue.path[0] ?? "");
     if (options.skip?.has(field)) continue;
@@ -96,8 +99,7 @@ export function frontMatterProblems(
     });
   }
   if (options.strict) {
-    const known = Object.keys(schema.shape);
-    for (const field of Object.keys(data).filter((key) => !known.includes(key))) {
+    for (const field of unknown) {
       const near = nearest(field, known);
       problems.push({
         file,
