@@ -30,7 +30,7 @@ export class ContentError extends Error {
     this.problems = [problem];
   }
 
-  /** Several problems (of one file, usually) reported together. */
+  /** Several problems, of one file or of many, reported together. */
   static of(problems: Problem[]): ContentError {
     const error = new ContentError(problems[0]!.file, problems[0]!.message, problems[0]!);
     (error as { problems: Problem[] }).problems = problems;
