@@ -1,0 +1,61 @@
+// `npm start` only (src/_config/preview.ts): shows a failed rebuild's error
+// over the page the editor is looking at. Eleventy sends the error over the
+// dev server's WebSocket as `eleventy.error`, whose own client only logs it
+// to the console (@11ty/eleventy-dev-server, client/reload-client.js). The
+// next good build sends `eleventy.reload`: the page reloads, and the message
+// goes with it.
+(() => {
+  const dialog = document.getElementById("build-error");
+  const list = dialog?.querySelector("[data-build-error-messages]");
+  if (!dialog || !list || !("WebSocket" in window)) return;
+
+  dialog.querySelector("[data-build-error-close]")?.addEventListener("click", () => dialog.close());
+
+  /** The messages of an error and of the errors it wraps, the innermost (the editor's problem) first. */
+  function messages(error) {
+    const found = [];
+    for (let e = error; e && found.length < 10; e = e.originalError ?? e.cause) {
+      const text = typeof e === "string" ? e : e.message;
+      if (text && !found.includes(text)) found.push(text);
+      if (typeof e !== "object") break;
+    }
+    return found.reverse();
+  }
+
+  function show(error) {
+    list.replaceChildren(
+      ...messages(error).map((text) => {
+        const item = document.createElement("li");
+        item.textContent = text;
+        return item;
+      }),
+    );
+    if (!dialog.open) dialog.showModal();
+  }
+
+  function hide() {
+    list.replaceChildren();
+    if (dialog.open) dialog.close();
+  }
+
+  const socket = new WebSocket(location.origin.replace(/^http/, "ws"));
+  socket.addEventListener("message", (event) => {
+    let data;
+    try {
+      data = JSON.parse(event.data);
+    } catch {
+      return;
+    }
+    if (data.type === "eleventy.error") {
+      let error = data.error;
+      try {
+        error = JSON.parse(data.error);
+      } catch {
+        // Not JSON: shown as it came.
+      }
+      show(error);
+    } else if (data.type === "eleventy.reload") {
+      hide();
+    }
+  });
+})();
