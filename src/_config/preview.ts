@@ -1,4 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import site from "../_data/site.ts";
 import type { Preview } from "./types.ts";
 
@@ -12,6 +14,17 @@ import type { Preview } from "./types.ts";
 // sends a failed rebuild's error to the browser over the dev server's socket
 // (`eleventy.error`), where its own client only logs it to the console; the
 // script shows it over the page. See docs/previews.md.
+//
+// PREVIEW_PAGES=<file> writes which input file made which URL, from
+// Eleventy's own results, for scripts/changed-urls.ts: the pull request's
+// comment then links the pages a change touches, with URLs that cannot drift
+// from the site's.
+
+/** One built page: its input file (`src/blog/post.md`) and its site URL. */
+export interface PageEntry {
+  inputPath: string;
+  url: string;
+}
 
 /** The preview's settings, from the environment; `false` in production. */
 export function previewSettings(env: NodeJS.ProcessEnv = process.env, mode = site.env): Preview | false {
@@ -31,5 +44,16 @@ export default function preview(eleventyConfig: UserConfig): void {
   eleventyConfig.addGlobalData("preview", settings);
   if (settings && settings.buildErrors) {
     eleventyConfig.addPassthroughCopy({ "src/assets/build-errors.js": "assets/build-errors.js" });
+  }
+  const manifest = process.env.PREVIEW_PAGES;
+  if (manifest) {
+    eleventyConfig.on("eleventy.after", ({ results }: { results: Array<{ inputPath: string; url: string | false }> }) => {
+      const pages: PageEntry[] = results
+        .filter((r) => typeof r.url === "string")
+        .map((r) => ({ inputPath: path.normalize(r.inputPath), url: r.url as string }))
+        .sort((a, b) => a.url.localeCompare(b.url));
+      mkdirSync(path.dirname(manifest), { recursive: true });
+      writeFileSync(manifest, JSON.stringify(pages, null, 1));
+    });
   }
 }
