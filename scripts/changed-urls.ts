@@ -92,9 +92,9 @@ function sitePath(pathname: string, prefix: string): string {
 
 /**
  * The pages each changed file touches, from the preview's own manifest and
- * built pages (`site`, built under the path prefix `prefix`).
+ * built pages (`site`, built under the path prefix `prefix`), in the checkout `root`.
  */
-export function pagesTouched(changes: Change[], manifest: PageEntry[], site: string, prefix = "/"): FileReport[] {
+export function pagesTouched(changes: Change[], manifest: PageEntry[], site: string, prefix = "/", root = process.cwd()): FileReport[] {
   const pages = manifest.filter((p) => p.url.endsWith("/"));
   const known = new Set(pages.map((p) => p.url));
   const cache = new Map<string, ReturnType<typeof readPage>>();
@@ -131,7 +131,7 @@ export function pagesTouched(changes: Change[], manifest: PageEntry[], site: str
       // Pages whose source names the image by its site path (/img/cds/photo.jpg).
       const sitePathOfImage = file.slice("src".length);
       const users = new Set(
-        [...new Set(pages.map((p) => p.inputPath))].filter((i) => /\.(md|njk)$/.test(i) && existsSync(i) && readFileSync(i, "utf8").includes(sitePathOfImage)),
+        [...new Set(pages.map((p) => p.inputPath))].filter((i) => /\.(md|njk)$/.test(i) && existsSync(path.join(root, i)) && readFileSync(path.join(root, i), "utf8").includes(sitePathOfImage)),
       );
       return { change, reason: "the pages that show it", pages: fromInputs((i) => users.has(i), true) };
     }
