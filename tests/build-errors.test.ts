@@ -69,6 +69,7 @@ describe("npm start shows a failed rebuild in the browser", () => {
     writeFileSync(path.join(copy.dir, POST), good.replace(/^author: .*$/m, "author: 'Brian Wiley'"));
     await dialog.waitFor({ state: "visible", timeout: 60_000 });
     const text = await dialog.innerText();
+    expect(await dialog.locator("[data-build-error-message]").innerText()).toMatch(new RegExp(`^${POST}(:\\d+)?: `));
     expect(text).toContain(POST);
     expect(text).toContain("unknown author 'Brian Wiley'");
     expect(text).toContain("did you mean 'Bryan Willey'?");

@@ -83,6 +83,7 @@ export type Strings = {
   buildErrorTitle: string;
   buildErrorHelp: string;
   buildErrorClose: string;
+  buildErrorContext: string;
 };
 export type StringKey = keyof Strings;
 

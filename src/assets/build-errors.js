@@ -6,8 +6,10 @@
 // goes with it.
 (() => {
   const dialog = document.getElementById("build-error");
-  const list = dialog?.querySelector("[data-build-error-messages]");
-  if (!dialog || !list || !("WebSocket" in window)) return;
+  const message = dialog?.querySelector("[data-build-error-message]");
+  const context = dialog?.querySelector("[data-build-error-context]");
+  const list = dialog?.querySelector("[data-build-error-context-list]");
+  if (!dialog || !message || !context || !list || !("WebSocket" in window)) return;
 
   dialog.querySelector("[data-build-error-close]")?.addEventListener("click", () => dialog.close());
 
@@ -22,19 +24,23 @@
     return found.reverse();
   }
 
+  // The innermost error is the one that names the editor's file and what to
+  // fix; the errors around it say what Eleventy was doing, for developers.
   function show(error) {
+    const [first = "", ...rest] = messages(error);
+    message.textContent = first;
     list.replaceChildren(
-      ...messages(error).map((text) => {
+      ...rest.map((text) => {
         const item = document.createElement("li");
         item.textContent = text;
         return item;
       }),
     );
+    context.hidden = rest.length === 0;
     if (!dialog.open) dialog.showModal();
   }
 
   function hide() {
-    list.replaceChildren();
     if (dialog.open) dialog.close();
   }
 

@@ -77,6 +77,7 @@ const en: Strings = {
   buildErrorTitle: "The site could not be rebuilt",
   buildErrorHelp: "Your last save has a problem. The page below is the last version that built. Fix the file named here and save it: this message goes away when the site builds again.",
   buildErrorClose: "Hide this message",
+  buildErrorContext: "Where the build was when it stopped",
 };
 
 export default en;

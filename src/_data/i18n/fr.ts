@@ -75,6 +75,7 @@ const fr: Strings = {
   buildErrorTitle: "Le site n'a pas pu être reconstruit",
   buildErrorHelp: "Votre dernier enregistrement pose un problème. La page ci-dessous est la dernière version construite. Corrigez le fichier nommé ici et enregistrez-le : ce message disparaît quand le site se construit de nouveau.",
   buildErrorClose: "Masquer ce message",
+  buildErrorContext: "Où en était la construction quand elle s'est arrêtée",
 };
 
 export default fr;
