@@ -4,12 +4,25 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { AxeResults } from "axe-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch } from "./support/browser.ts";
 import { projectCopy, ROOT } from "./support/site.ts";
 
 const POST = "src/blog/product-manager-qa.md";
+
+/** axe's WCAG A/AA violations on the page as it is now, by rule id. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(c: Document, o: object): Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
+    }),
+  );
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
 
 /** `npm start` in `dir` (the same command as package.json), on a free port; resolves with its origin. */
 function startDevServer(dir: string): Promise<{ child: ChildProcess; origin: string; log: () => string }> {
@@ -80,6 +93,7 @@ describe("npm start shows a failed rebuild in the browser", () => {
     const box = (await dialog.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(375);
+    expect(await axeViolations(page)).toEqual([]);
 
     writeFileSync(path.join(copy.dir, POST), good);
     await dialog.waitFor({ state: "hidden", timeout: 60_000 });

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commentMarkdown, gitChanges, pagesTouched, type FileReport } from "../scripts/changed-urls.ts";
 import type { PageEntry } from "../src/_config/preview.ts";
 import { checkLinks, formatLinkProblems } from "./support/links.ts";
-import { htmlPages, pageAt, previewSite, productionSite, projectCopy, runScript } from "./support/site.ts";
+import { htmlPages, pageAt, previewSite, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
+import { launch } from "./support/browser.ts";
+import { serve } from "./support/server.ts";
+import type { AxeResults } from "axe-core";
 
 const PREFIX = "/pr-preview/pr-42/";
 const POST = "/en/blog/so-what-exactly-is-a-product-manager-anyway/";
@@ -53,6 +56,29 @@ describe("the preview of pull request #42, under /pr-preview/pr-42/", () => {
     expect(pageAt(site, POST_FR)(".preview-banner").text().trim()).toBe("Aperçu de la demande de tirage nº\u00a042, et non le site publié");
     // The bilingual front door says it in both languages.
     expect(pageAt(site, "/")(".preview-banner p").map((_, p) => pageAt(site, "/")(p).attr("lang")).get()).toEqual(["en", "fr"]);
+  });
+
+  it("its banner passes axe and fits 375 px, in both languages", async () => {
+    const [browser, server] = await Promise.all([launch(), serve(site, PREFIX)]);
+    try {
+      for (const url of [POST, ROLE_FR, "/"]) {
+        const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+        await page.goto(`${server.origin}${PREFIX}${url.slice(1)}`);
+        await page.evaluate(readFileSync(path.join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8"));
+        const results = await page.evaluate(() =>
+          (window as unknown as { axe: { run(c: string, o: object): Promise<AxeResults> } }).axe.run(".preview-banner", {
+            runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+            resultTypes: ["violations"],
+          }),
+        );
+        expect(results.violations.map((v) => `${url} ${v.id}`)).toEqual([]);
+        const box = (await page.locator(".preview-banner").boundingBox())!;
+        expect(box.x + box.width, url).toBeLessThanOrEqual(375);
+        await page.close();
+      }
+    } finally {
+      await Promise.all([browser.close(), server.close()]);
+    }
   });
 
   it("shows the editorial notes", () => {
