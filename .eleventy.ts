@@ -14,6 +14,7 @@ import gitDates from "./src/_config/git-dates.ts";
 import linkCheck from "./src/_config/link-check.ts";
 import inclusiveLanguage from "./src/_config/inclusive-language.ts";
 import problems from "./src/_config/problems.ts";
+import preview from "./src/_config/preview.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -36,6 +37,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(assets); // stylesheet, script, images, fonts
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
+  eleventyConfig.addPlugin(preview); // previews: noindex, banner, PR number; build errors in npm start
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.on("eleventy.after", clearSlugMemo);

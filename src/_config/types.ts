@@ -75,6 +75,15 @@ export type Strings = {
   canadaWordmark: string;
   table: string;
   draft: string;
+  // Issue 14: previews (banner on every preview page; the build-error overlay of `npm start`)
+  previewBanner: string;
+  previewBannerPullRequest: string;
+  previewLabel: string;
+  previewPullRequestLink: string;
+  buildErrorTitle: string;
+  buildErrorHelp: string;
+  buildErrorClose: string;
+  buildErrorContext: string;
 };
 export type StringKey = keyof Strings;
 
@@ -140,4 +149,12 @@ export interface Site {
   /** `production` strips editorial notes and drafts; `preview` shows them. */
   env: "production" | "preview";
   name: Localized;
+}
+
+/** What a preview build knows about itself (src/_config/preview.ts); `false` in production. */
+export interface Preview {
+  /** The pull request previewed (PREVIEW_PR), or null for a local preview. */
+  pullRequest: { number: number; url: string } | null;
+  /** True in `npm start` only: pages then show a failed rebuild's error. */
+  buildErrors: boolean;
 }

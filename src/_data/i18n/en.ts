@@ -69,6 +69,15 @@ const en: Strings = {
   canadaWordmark: "Symbol of the Government of Canada",
   table: "Table",
   draft: "Draft",
+  // Issue 14: previews (banner on every preview page; the build-error overlay of `npm start`)
+  previewBanner: "Preview, not the published site",
+  previewBannerPullRequest: "Preview of {link}, not the published site",
+  previewLabel: "Preview",
+  previewPullRequestLink: "pull request #{number}",
+  buildErrorTitle: "The site could not be rebuilt",
+  buildErrorHelp: "Your last save has a problem. The page below is the last version that built. Fix the file named here and save it: this message goes away when the site builds again.",
+  buildErrorClose: "Hide this message",
+  buildErrorContext: "Where the build was when it stopped",
 };
 
 export default en;

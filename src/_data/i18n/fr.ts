@@ -67,6 +67,15 @@ const fr: Strings = {
   canadaWordmark: "Symbole du gouvernement du Canada",
   table: "Tableau",
   draft: "Ébauche",
+  // Issue 14: previews (banner on every preview page; the build-error overlay of `npm start`)
+  previewBanner: "Aperçu, et non le site publié",
+  previewBannerPullRequest: "Aperçu de {link}, et non le site publié",
+  previewLabel: "Aperçu",
+  previewPullRequestLink: "la demande de tirage nº {number}",
+  buildErrorTitle: "Le site n'a pas pu être reconstruit",
+  buildErrorHelp: "Votre dernier enregistrement pose un problème. La page ci-dessous est la dernière version construite. Corrigez le fichier nommé ici et enregistrez-le : ce message disparaît quand le site se construit de nouveau.",
+  buildErrorClose: "Masquer ce message",
+  buildErrorContext: "Où en était la construction quand elle s'est arrêtée",
 };
 
 export default fr;
