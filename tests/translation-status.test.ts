@@ -116,7 +116,7 @@ describe("translation status from git history", () => {
       head: ["current", undefined],
     });
     expect(role(pairs).page.status).toBe("current");
-    expect(role(pairs)).toMatchObject({ status: "outdated", lang: "fr", since: { commit: change } });
+    expect(role(pairs)).toMatchObject({ status: "outdated", lang: "fr", since: { commit: change }, titles: { en: "Product manager" } });
     // The annotation points at the level's heading in the French file.
     const { problems } = report(pairs);
     const line = repo.read(ROLE_FR).split("\n").findIndex((l) => l.startsWith('<h3 id="senior">')) + 1;
@@ -234,8 +234,9 @@ describe("in the built site", () => {
       expect($("html").attr("lang")).toBe(lang);
       expect($(".gc-lang-toggle a").attr("href")).toBe(otherUrl);
       expect($("table caption").text()).toBe(lang === "en" ? "Every page and its translation" : "Chaque page et sa traduction");
-      expect($("thead th[scope=col]")).toHaveLength(6);
+      expect($("thead th[scope=col]")).toHaveLength(4);
       expect($("tbody th[scope=row]")).toHaveLength(7); // the role, its 5 levels, the post
+      expect($("tbody th[scope=row]").first().text()).toBe(lang === "en" ? "Product manager" : "Gestionnaire de produits");
       expect($("[data-pagefind-body]")).toHaveLength(0);
       const row = $("tbody tr").filter((_, tr) => $(tr).find(`a[href="/en/blog/so-what-exactly-is-a-product-manager-anyway/"]`).length > 0);
       expect(row.text()).toContain(lang === "en" ? "French version out of date" : "Version française à mettre à jour");

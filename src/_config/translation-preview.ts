@@ -109,6 +109,8 @@ const STATUS_PAGE_DATA = {
   layout: "base.njk",
   pagination: { data: "languages", size: 1, alias: "lang", addAllPagesToCollections: true },
   translationKey: "translation-status",
+  // Made by code, not a file an editor could open.
+  editable: false,
   // Previews are not published, but keep the page out of every list all the same.
   sitemapExclude: true,
   eleventyComputed: {

@@ -345,7 +345,9 @@ const strip = ({ commit, date, subject }: Change): Change => ({ commit, date, su
 
 function worst(units: UnitStatus[]): UnitStatus {
   const outdated = units.filter((u) => u.status === "outdated").sort((a, b) => a.since!.date.getTime() - b.since!.date.getTime());
-  return outdated[0] ?? { status: "current" };
+  if (!outdated[0]) return { status: "current" };
+  const { status, lang, since, compare } = outdated[0];
+  return { status, lang, since, compare };
 }
 
 /** The line (1-based) of each level heading in a file's text. */

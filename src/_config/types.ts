@@ -86,8 +86,7 @@ export type Strings = {
   translationColumnEn: string;
   translationColumnFr: string;
   translationStatusColumn: string;
-  translationSinceColumn: string;
-  translationChangesColumn: string;
+  translationSince: string;
   translationVersionEn: string;
   translationVersionFr: string;
   translationCurrent: string;
