@@ -15,6 +15,7 @@ import linkCheck from "./src/_config/link-check.ts";
 import inclusiveLanguage from "./src/_config/inclusive-language.ts";
 import problems from "./src/_config/problems.ts";
 import preview from "./src/_config/preview.ts";
+import translationPreview from "./src/_config/translation-preview.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -39,6 +40,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
   eleventyConfig.addPlugin(preview); // previews: noindex, banner, PR number; build errors in npm start
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
+  eleventyConfig.addPlugin(translationPreview, { enabled: !production }); // previews: translation status page, out-of-date notices
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.on("eleventy.after", clearSlugMemo);
   eleventyConfig.addPlugin(problems); // last: fails the build with every error reported above, each on its line

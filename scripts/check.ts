@@ -3,7 +3,9 @@
 //     schemas, roles.ts against the role pages, authors, images, translation
 //     keys, and every internal link and #anchor (the real _site/ is untouched);
 //  2. markdownlint on src/**/*.md (.markdownlint-cli2.jsonc);
-//  3. the inclusive-language check, as warnings (in step 1).
+//  3. the inclusive-language check, as warnings (in step 1);
+//  4. translation status of every English/French pair, from git history: a
+//     table, and warnings; never a failure.
 // Every problem is printed as `path:line: message`, and in GitHub Actions as
 // an annotation on that line of the pull request.
 import { spawnSync } from "node:child_process";
@@ -16,6 +18,7 @@ const run = (command: string, args: string[], env: Record<string, string>) =>
 const steps: Array<[string, () => boolean | Promise<boolean>]> = [
   ["Build and content checks", () => run(bin("tsx"), ["scripts/build.ts", "--output=.cache/check-site"], { ELEVENTY_ENV: "production", ELEVENTY_CHECK: "1" })],
   ["Markdown style", markdownStyle],
+  ["Translation status", () => run(bin("tsx"), ["scripts/translation-status.ts"], {})],
 ];
 
 let failed = 0;

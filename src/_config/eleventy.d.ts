@@ -18,6 +18,7 @@ declare module "@11ty/eleventy" {
     addPassthroughCopy(paths: string | Record<string, string>): void;
     addWatchTarget(path: string): void;
     addTransform(name: string, transform: Callback): void;
+    addTemplate(virtualInputPath: string, content: string, data?: object): void;
     addLinter(name: string, linter: Callback): void;
     setLibrary(ext: string, library: unknown): void;
     setServerOptions(options: object): void;

@@ -9,6 +9,14 @@ import { didYouMean, nearest } from "./suggest.ts";
 
 export const LAYOUTS = ["blog", "page.njk", "base.njk"] as const;
 
+// A translator's "checked, nothing to change" mark: the translation is current
+// as of that day (see "Translation status" in CONTRIBUTING.md). A day still
+// to come would silence changes not made yet.
+const translationChecked = z
+  .date({ error: "expected the day you checked the translation, such as 2026-12-03" })
+  .refine((day) => day.getTime() <= Date.now(), "expected the day you checked the translation, not a day still to come")
+  .optional();
+
 const text = (what: string) => z.string({ error: `expected ${what} (text)` }).trim().min(1, `expected ${what}, found nothing`);
 
 /** A blog post: src/blog/*.md (English) and src/blog/fr/*.md (French). */
@@ -30,6 +38,7 @@ export const postSchema = z
       .regex(/^[a-z0-9-]+$/, "expected lowercase letters, digits and hyphens, e.g. our-first-year")
       .optional(),
     tags: z.array(z.string(), { error: "expected a list, e.g. tags: [design, research]" }).optional(),
+    translationChecked,
   })
   .refine((post) => !post.image || post["image-alt"], {
     path: ["image-alt"],
@@ -41,6 +50,7 @@ export const roleSchema = z.object({
   layout: z.literal("page.njk", { error: "expected 'page.njk'" }),
   title: text("the role's title"),
   class: z.string({ error: "expected text" }).optional(),
+  translationChecked,
 });
 
 /**

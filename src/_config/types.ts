@@ -84,6 +84,30 @@ export type Strings = {
   buildErrorHelp: string;
   buildErrorClose: string;
   buildErrorContext: string;
+  // Issue 15: translation status, in previews only
+  translationStatus: string;
+  translationStatusSlug: string;
+  translationStatusIntro: string;
+  translationCheckedHint: string;
+  translationStatusCaption: string;
+  translationStatusSummary: string;
+  translationPage: string;
+  translationColumnEn: string;
+  translationColumnFr: string;
+  translationStatusColumn: string;
+  translationSince: string;
+  translationVersionEn: string;
+  translationVersionFr: string;
+  translationCurrent: string;
+  translationOutdated: string;
+  translationMissing: string;
+  translationUnknown: string;
+  translationUnknownNotCommitted: string;
+  translationUnknownUnreadable: string;
+  translationEdit: string;
+  translationSeeChanges: string;
+  translationChangedPage: string;
+  translationChangedLevel: string;
 };
 export type StringKey = keyof Strings;
 
@@ -137,6 +161,8 @@ export interface PostFrontMatter {
   processed?: number;
   draft?: boolean;
   tags?: string[];
+  /** The day a translator checked this version against its twin: current as of that day. */
+  translationChecked?: Date;
 }
 
 /** Site-wide settings, from src/_data/site.ts. */
