@@ -4,7 +4,9 @@
 // file. Never fails: publishing the English first is sometimes right.
 import { formatProblem, inActions, type Problem } from "../src/_config/content-error.ts";
 import { translationStatus, type PairStatus, type UnitStatus } from "../src/_config/translation-status.ts";
-import type { Lang } from "../src/_config/types.ts";
+import type { Lang, Role } from "../src/_config/types.ts";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 const LANGUAGE = { en: "English", fr: "French" } as const;
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -74,7 +76,9 @@ function table(rows: Row[]): string {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
-    const pairs = translationStatus(process.cwd());
+    // The checkout's own roles.ts, as the build imports it; past versions are read as data only.
+    const roles = (await import(pathToFileURL(path.resolve("src/_data/roles.ts")).href)).default as Role[];
+    const pairs = translationStatus(process.cwd(), roles);
     const { rows, problems } = report(pairs);
     const count = (status: string) => pairs.filter((p) => p.status === status).length;
     console.log(

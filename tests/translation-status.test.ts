@@ -179,6 +179,15 @@ describe("translation status from git history", () => {
       download.remove();
     }
   });
+
+  it("a roles.ts that is not plain data at some commit makes the roles' status unknown, not current; posts are unaffected", () => {
+    const plain = repo.read(ROLES);
+    repo.edit(ROLES, (t) => t.replace("export default roles;", "export default roles.map((role) => role);"));
+    repo.commit("roles.ts: computed", "2025-12-16T15:00:00Z");
+    const pairs = translationStatus(repo.dir, readRoles(plain));
+    expect(role(pairs)).toMatchObject({ status: "unknown", reason: "unreadable" });
+    expect(post(pairs).status).toBe("current");
+  });
 });
 
 describe("roles.ts at a past commit is read as data, never run", () => {

@@ -5,6 +5,7 @@ import { strings } from "./urls.ts";
 import { translationStatus, type Change, type PairStatus, type Status, type UnitStatus } from "./translation-status.ts";
 import { languages, type Lang } from "./types.ts";
 import site from "../_data/site.ts";
+import roles from "../_data/roles.ts";
 
 // Previews only: the translation status page (/en/translation-status/,
 // /fr/etat-des-traductions/) and, at the top of a page or level whose twin
@@ -13,7 +14,7 @@ import site from "../_data/site.ts";
 
 let memo: PairStatus[] | undefined;
 function statuses(): PairStatus[] {
-  memo ??= translationStatus(process.cwd());
+  memo ??= translationStatus(process.cwd(), roles);
   return memo;
 }
 
@@ -80,7 +81,7 @@ export function noticeHtml(unit: UnitStatus, lang: Lang, scope: "page" | "level"
   );
 }
 
-const MAIN = '<main id="main" tabindex="-1">';
+const MAIN = /<main\b[^>]*>/;
 
 /** A built page with its notices: at the top of main if the page's own text is stale, under each stale level's heading. */
 export function addNotices(html: string, inputPath: string, lang: Lang): string {
@@ -97,9 +98,10 @@ export function addNotices(html: string, inputPath: string, lang: Lang): string 
   }
   const page = pair.page;
   if (page.status === "outdated" && page.lang === lang) {
-    const at = out.indexOf(MAIN);
-    if (at === -1) throw new Error(`translation notice: no ${MAIN} in the page built from ${file}`);
-    out = out.slice(0, at + MAIN.length) + "\n" + noticeHtml(page, lang, "page") + out.slice(at + MAIN.length);
+    const main = MAIN.exec(out);
+    if (!main) throw new Error(`translation notice: no <main> in the page built from ${file}`);
+    const at = main.index + main[0].length;
+    out = out.slice(0, at) + "\n" + noticeHtml(page, lang, "page") + out.slice(at);
   }
   return out;
 }

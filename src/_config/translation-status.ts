@@ -361,10 +361,13 @@ function headingLines(source: string | undefined): Map<string, number> {
 /**
  * The translation status of every pair of the project at `root`: posts paired
  * by `translationKey` (src/blog/ and src/blog/fr/), and role pages paired
- * through src/_data/roles.ts, level by level.
+ * through src/_data/roles.ts, level by level. `currentRoles`: the roles the
+ * build imported from the working tree (which it runs anyway); past versions
+ * of roles.ts are only ever read as data.
  */
-export function translationStatus(root: string): PairStatus[] {
-  const currentRoles = existsSync(path.join(root, ROLES_FILE)) ? readRoles(readFileSync(path.join(root, ROLES_FILE), "utf8")) : [];
+export function translationStatus(root: string, currentRoles?: Role[]): PairStatus[] {
+  // The roles as they are now: what the build itself imports, when it passes them; else read as data.
+  currentRoles ??= existsSync(path.join(root, ROLES_FILE)) ? readRoles(readFileSync(path.join(root, ROLES_FILE), "utf8")) : [];
   const pairs = findPairs(root, currentRoles);
   const allFiles = pairs.flatMap((p) => Object.values(p.files));
   const log = readLog(root, ["src/blog", "src/roles", ROLES_FILE]);
