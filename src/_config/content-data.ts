@@ -30,14 +30,17 @@ export function roleOf(data: PageData): Role {
   return role;
 }
 
-/** The authors a post names in its comma-separated `author` field. */
+/** The authors a post names in `author`: a comma-separated string (as the seed writes it) or a YAML list (as the CMS writes it). */
 export function authorsOf(author: unknown, inputPath: string): Author[] {
-  if (typeof author !== "string" || author.trim() === "") {
-    throw new ContentError(inputPath, "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse'.");
+  const listed = Array.isArray(author) ? author.every((name) => typeof name === "string") : typeof author === "string";
+  if (!listed || String(author).trim() === "") {
+    throw new ContentError(
+      inputPath,
+      "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse', or as a list, one `- name` a line.",
+    );
   }
   const names = authors.map((a) => a.name);
-  return author
-    .split(",")
+  return (Array.isArray(author) ? (author as string[]) : (author as string).split(","))
     .map((name) => name.trim())
     .filter(Boolean)
     .map((name) => {
