@@ -90,8 +90,8 @@ function fieldFor(name: string, schema: z.ZodType, lang: Lang, collection: Colle
   if (["thumb", "processed", "class"].includes(name)) return { ...field, widget: "hidden" };
 
   if (name === "author") {
-    // The schema takes a comma-separated string or a list; the editor writes a list.
-    return { ...field, widget: "select", multiple: true, min: 1, options: authors.map((a) => a.name) };
+    // Decap's select, wrapped (src/assets/admin.js) to read the seed's comma-separated string; it writes a list.
+    return { ...field, widget: "authors", multiple: true, options: authors.map((a) => a.name) };
   }
   if (name === "translationKey" && collection === "posts-fr") {
     // Picked from the English posts by their title, never typed: a typo would silently unpair the twins.

@@ -23,11 +23,35 @@ window.CMS_MANUAL_INIT = true;
       .replace(/^-+|-+$/g, "");
   }
 
+  // Decap's select widget turns a comma-separated `author` (as the seed post
+  // writes it) into a one-item list of the whole string when it opens the
+  // entry, which the build would then refuse. This wrapper shows such a string
+  // as the names it lists and leaves it as it is until the editor changes the
+  // authors; a change is written as a YAML list, which the build accepts too.
+  function authorsControl(SelectControl) {
+    return window.createClass({
+      isValid: function () {
+        return this.inner && this.inner.isValid ? this.inner.isValid() : true;
+      },
+      render: function () {
+        var self = this;
+        var value = this.props.value;
+        if (typeof value === "string") {
+          var names = value.split(",").map(function (name) { return name.trim(); }).filter(Boolean);
+          // An Immutable List, as the select widget expects: made from one it already has.
+          value = this.props.field.get("options").clear().push.apply(this.props.field.get("options").clear(), names);
+        }
+        return window.h(SelectControl, Object.assign({}, this.props, { value: value, ref: function (control) { self.inner = control; } }));
+      },
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var configs = JSON.parse(document.getElementById("cms-config").textContent);
     var lang = editorLanguage();
     document.documentElement.lang = lang;
     var CMS = window.CMS;
+    CMS.registerWidget("authors", authorsControl(CMS.getWidget("select").control), CMS.getWidget("select").preview);
     // The preview pane shows the entry in the site's own stylesheet.
     CMS.registerPreviewStyle(previewStyle);
     // An English post saved without a translation key gets one from its title,
