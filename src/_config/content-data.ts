@@ -32,16 +32,17 @@ export function roleOf(data: PageData): Role {
 
 /** The authors a post names in `author`: a comma-separated string (as the seed writes it) or a YAML list (as the CMS writes it). */
 export function authorsOf(author: unknown, inputPath: string): Author[] {
-  const listed = Array.isArray(author) ? author.every((name) => typeof name === "string") : typeof author === "string";
-  if (!listed || String(author).trim() === "") {
+  // Not String(author): Eleventy first calls this with a stand-in array whose items are holes.
+  const listed = Array.isArray(author) ? (author as unknown[]) : typeof author === "string" ? author.split(",") : [];
+  if (listed.length === 0 || (typeof author === "string" && author.trim() === "")) {
     throw new ContentError(
       inputPath,
       "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse', or as a list, one `- name` a line.",
     );
   }
   const names = authors.map((a) => a.name);
-  return (Array.isArray(author) ? (author as string[]) : (author as string).split(","))
-    .map((name) => name.trim())
+  return listed
+    .map((name) => String(name).trim())
     .filter(Boolean)
     .map((name) => {
       const found = authors.find((a) => a.name === name);
