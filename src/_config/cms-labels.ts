@@ -91,15 +91,15 @@ export const fieldText: Record<string, FieldText> = {
   body: {
     label: { en: "Text", fr: "Texte" },
     hint: {
-      en: "Markdown: **bold**, *italic*, [a link](https://example.com), ## a heading.",
-      fr: "Markdown : **gras**, *italique*, [un lien](https://example.com), ## un titre.",
+      en: "Markdown: `**bold**`, `*italic*`, `[a link](https://…)`, `## a heading`.",
+      fr: "Markdown : `**gras**`, `*italique*`, `[un lien](https://…)`, `## un titre`.",
     },
   },
   roleBody: {
     label: { en: "Text", fr: "Texte" },
     hint: {
-      en: "Markdown. Keep the <h3 id> level headings and <strong class=\"note\"> notes as they are.",
-      fr: "Markdown. Gardez tels quels les titres de niveau <h3 id> et les notes <strong class=\"note\">.",
+      en: "Markdown. Keep the `<h3 id=\"…\">` level headings and `<strong class=\"note\">` notes as they are.",
+      fr: "Markdown. Gardez tels quels les titres de niveau `<h3 id=\"…\">` et les notes `<strong class=\"note\">`.",
     },
   },
 };
