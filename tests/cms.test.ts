@@ -53,7 +53,8 @@ function checkout(repo: string, branch: string): string {
   return dir;
 }
 
-describe("the content editor, in Chromium through decap-server in git mode", () => {
+// Each test drives Decap's 5 MB app and some run a production build: more than the suite's default minute.
+describe("the content editor, in Chromium through decap-server in git mode", { timeout: 300_000 }, () => {
   let repo: { dir: string; remove(): void };
   let decap: ChildProcess;
   let server: StaticServer;
