@@ -62,7 +62,8 @@ export function startDecapServer(repoDir: string, port: number, root = process.c
     let output = "";
     const onData = (chunk: Buffer) => {
       output += chunk;
-      if (output.includes("listening on")) resolve(child);
+      // It listens before its git routes are registered: wait for both.
+      if (output.includes("listening on") && output.includes("configured with")) resolve(child);
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
