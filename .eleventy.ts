@@ -16,6 +16,7 @@ import inclusiveLanguage from "./src/_config/inclusive-language.ts";
 import problems from "./src/_config/problems.ts";
 import preview from "./src/_config/preview.ts";
 import translationPreview from "./src/_config/translation-preview.ts";
+import cms from "./src/_config/cms.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -42,6 +43,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
   eleventyConfig.addPlugin(translationPreview, { enabled: !production }); // previews: translation status page, out-of-date notices
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
+  eleventyConfig.addPlugin(cms); // the content editor at /admin/ (Decap CMS), configured from the schemas
   eleventyConfig.on("eleventy.after", clearSlugMemo);
   eleventyConfig.addPlugin(problems); // last: fails the build with every error reported above, each on its line
 

@@ -30,19 +30,26 @@ export function roleOf(data: PageData): Role {
   return role;
 }
 
-const NO_AUTHOR = "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse'.";
+const NO_AUTHOR =
+  "the post has no `author`. Write the authors' names, separated by commas, e.g. author: 'Bryan Willey, Dan Tse', or as a list, one `- name` a line.";
+
+/** The names a post's `author` lists: a comma-separated string (as the seed writes it) or a YAML list (as the CMS writes it). */
+function namesIn(author: unknown): string[] {
+  // Not String(author): Eleventy first calls computed data with a stand-in array whose items are holes.
+  const listed: unknown[] = Array.isArray(author) ? author : typeof author === "string" ? author.split(",") : [];
+  return listed.filter((name): name is string => typeof name === "string").map((name) => name.trim()).filter(Boolean);
+}
 
 /**
  * What is wrong with a post's `author`: missing, or each name that is not in
  * src/_data/authors.ts, with the nearest name that is.
  */
 export function authorProblems(author: unknown): string[] {
-  if (typeof author !== "string" || author.trim() === "") return [NO_AUTHOR];
+  const listed = namesIn(author);
+  if (listed.length === 0) return [NO_AUTHOR];
   const names = authors.map((a) => a.name);
-  return author
-    .split(",")
-    .map((name) => name.trim())
-    .filter((name) => name && !names.includes(name))
+  return listed
+    .filter((name) => !names.includes(name))
     .map(
       (name) =>
         `unknown author '${name}' in \`author\`${didYouMean(name, names) || "."} Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
@@ -50,16 +57,14 @@ export function authorProblems(author: unknown): string[] {
 }
 
 /**
- * The authors a post names in its comma-separated `author` field. Names that
- * are not in authors.ts are left out: the check before the build has reported
- * them, and the build still fails at its end, after reporting every other
- * problem (a broken link, say) of the same run.
+ * The authors a post names in `author`. Names that are not in authors.ts are
+ * left out: the check before the build has reported them, and the build still
+ * fails at its end, after reporting every other problem (a broken link, say)
+ * of the same run.
  */
 export function authorsOf(author: unknown): Author[] {
-  if (typeof author !== "string") return [];
-  return author
-    .split(",")
-    .map((name) => authors.find((a) => a.name === name.trim()))
+  return namesIn(author)
+    .map((name) => authors.find((a) => a.name === name))
     .filter((found): found is Author => found !== undefined);
 }
 

@@ -25,7 +25,10 @@ export const postSchema = z
     layout: z.literal("blog", { error: "expected 'blog'" }),
     title: text("the post's title"),
     description: text("a one-sentence description"),
-    author: text("the authors' names, separated by commas"),
+    // The seed's comma-separated string, or the YAML list the CMS writes.
+    author: z.union([text("the authors' names, separated by commas"), z.array(text("an author's name")).min(1, "expected at least one author")], {
+      error: "expected the authors' names, separated by commas, or a list of names",
+    }),
     date: z.date({ error: "expected a date such as 2019-07-23" }),
     image: z.string({ error: "expected the path of an image file, e.g. /img/cds/our-photo.jpg" }).min(1).optional(),
     "image-alt": z.string({ error: "expected a description of the image (text)" }).trim().min(1, "expected a description of the image").optional(),

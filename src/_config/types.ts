@@ -149,8 +149,8 @@ export interface PostFrontMatter {
   layout: "blog";
   title: string;
   description: string;
-  /** Comma-separated author names, each one listed in src/_data/authors.ts. */
-  author: string;
+  /** Author names, each one listed in src/_data/authors.ts: comma-separated, or a list (as the CMS writes it). */
+  author: string | string[];
   date: Date;
   image?: string;
   "image-alt"?: string;

@@ -13,7 +13,28 @@ const directives = [
   "form-action 'self'",
 ];
 
+// The content editor at /admin/ only (Decap CMS, src/_config/cms.ts): Decap
+// compiles its configuration's schema at run time ('unsafe-eval') and styles
+// its interface with injected <style> elements ('unsafe-inline'). The rest of
+// the site keeps the strict policy above. `connect` and `img` add the backend's
+// origins: decap-server locally, GitHub in production.
+function adminCsp({ connect = [], img = [] }: { connect?: string[]; img?: string[] }): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...img].join(" "),
+    "font-src 'self' data:",
+    ["connect-src 'self'", ...connect].join(" "),
+    "frame-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
 export default {
   csp: directives.join("; "),
   referrerPolicy: "strict-origin-when-cross-origin",
+  adminCsp,
 };
