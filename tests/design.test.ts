@@ -31,13 +31,13 @@ describe("every page", () => {
     for (const url of languagePages) {
       const $ = pageAt(productionSite, url);
       const lang = url.slice(1, 3);
-      expect($(`header .gc-signature img[src="/img/gc/sig-blk-${lang}.svg"]`).attr("alt"), url).toBe(
-        lang === "en" ? "Government of Canada" : "Gouvernement du Canada",
-      );
+      // Drawn with <use> so that its words can follow forced colours (issue 19).
+      const signature = $(`header .gc-signature svg[role=img]:has(use[href="/img/gc/sig-blk-${lang}.svg#gc-signature"])`);
+      expect(signature.attr("aria-label"), url).toBe(lang === "en" ? "Government of Canada" : "Gouvernement du Canada");
       expect($("header .gc-signature").attr("href"), url).toBe(`/${lang}/`);
       expect($("header .gc-lang-toggle a[hreflang]"), url).toHaveLength(1);
       expect($("header form[role=search] input[name=q]"), url).toHaveLength(1);
-      expect($(`footer img.gc-wordmark[src="/img/gc/wmms-spl-${lang}.svg"]`), url).toHaveLength(1);
+      expect($(`footer svg.gc-wordmark[role=img][aria-label]:has(use[href="/img/gc/wmms-spl-${lang}.svg#gc-wordmark"])`), url).toHaveLength(1);
       expect($("footer .gc-footer__main a[href^='https://www.canada.ca/']").length, url).toBe(3);
     }
   });
