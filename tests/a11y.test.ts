@@ -14,6 +14,9 @@ import en from "../src/_data/i18n/en.ts";
 import fr from "../src/_data/i18n/fr.ts";
 
 const ARTIFACTS = path.join(ROOT, "tests", ".artifacts");
+// The tests that visit many pages or take full-page screenshots: a few
+// seconds on a quiet machine, more on a shared CI runner.
+const HEAVY = 180_000;
 const LANGS = ["en", "fr"] as const;
 type Lang = (typeof LANGS)[number];
 const t = { en, fr };
@@ -173,7 +176,7 @@ describe("forced colours (Windows High Contrast)", () => {
               expect(ink.red / ink.total, `${selector}: share of pixels in the flag's red`).toBeGreaterThan(0.02);
             }
           });
-        });
+        }, HEAVY);
       }
 
       it("cards (home) and editorial notes (preview) keep their edges", async () => {
@@ -291,7 +294,7 @@ describe("keyboard only", () => {
       });
     }
     expect(problems).toEqual([]);
-  });
+  }, HEAVY);
 });
 
 describe("reduced motion", () => {
@@ -373,5 +376,5 @@ p { margin-bottom: 2em !important; }`;
     } finally {
       await context.close();
     }
-  });
+  }, HEAVY);
 });
