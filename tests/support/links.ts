@@ -41,6 +41,7 @@ const URL_ATTRIBUTES: Array<[selector: string, attribute: string]> = [
   ["link[href]", "href"],
   ["img[src], script[src], iframe[src], embed[src], source[src], track[src], audio[src], video[src], input[type=image][src]", "src"],
   ["video[poster]", "poster"],
+  ["use[href]", "href"], // the GC signature and wordmark, drawn from src/img/gc/*.svg#id
   ["object[data]", "data"],
   ["form[action]", "action"],
   ["button[formaction], input[formaction]", "formaction"],
