@@ -336,7 +336,7 @@ describe("in Chromium", () => {
       const ids = role.levels.map((level) => level.id);
       await expectHrefs("the Levels navigation", ".levels-nav a", ids.map((id) => `#${id}`));
       const levels = await page.$$eval("section.level", (els) =>
-        els.filter((el) => el.checkVisibility({ visibilityProperty: true })).map((el) => el.querySelector("h3[id]")?.id),
+        els.filter((el) => el.checkVisibility({ visibilityProperty: true })).map((el) => el.querySelector("h2[id]")?.id),
       );
       if (JSON.stringify(levels) !== JSON.stringify(ids)) problems.push(`visible level sections ${JSON.stringify(levels)}, expected ${JSON.stringify(ids)}`);
       await expectHrefs("the roles navigation", ".side-nav > ul > li > a", roles.map((r) => `${sectionUrl("roles", lang)}${r.slug[lang]}/`));
