@@ -1,6 +1,7 @@
 // Issue 10: the GC Design System's look, from the site's own origin.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { htmlPages, pageAt, productionSite } from "./support/site.ts";
 
@@ -67,7 +68,9 @@ describe("the page weight", () => {
   it("ships a stylesheet small enough for the budget: only the tokens and rules the pages use", () => {
     const $ = pageAt(productionSite, "/en/roles/product-manager/");
     const css = readFileSync(path.join(productionSite, $('link[rel="stylesheet"]').attr("href")!), "utf8");
-    expect(css.length).toBeLessThan(12 * 1024);
+    // Issue 18's print rules (about 0.5 KB) are in the file too; the budget that counts is 4 KB gzipped.
+    expect(css.length).toBeLessThan(13 * 1024);
+    expect(gzipSync(css).length).toBeLessThanOrEqual(4 * 1024);
     const tokens = new Set([...css.matchAll(/(--gcds-[\w-]+):/g)].map((m) => m[1]!));
     for (const token of tokens) expect(css, `${token} is declared but never used`).toContain(`var(${token}`);
   });
