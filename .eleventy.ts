@@ -10,6 +10,7 @@ import blog from "./src/_config/blog.ts";
 import images from "./src/_config/images.ts";
 import assets from "./src/_config/assets.ts";
 import seo from "./src/_config/seo.ts";
+import socialCards from "./src/_config/social-cards.ts";
 import gitDates from "./src/_config/git-dates.ts";
 import linkCheck from "./src/_config/link-check.ts";
 import inclusiveLanguage from "./src/_config/inclusive-language.ts";
@@ -38,6 +39,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(images); // hero images and thumbnails
   eleventyConfig.addPlugin(assets); // stylesheet, script, images, fonts
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
+  eleventyConfig.addPlugin(socialCards); // og:image: a card made for each page without a picture, or the post's hero
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
   eleventyConfig.addPlugin(preview); // previews: noindex, banner, PR number; build errors in npm start
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves

@@ -91,7 +91,7 @@ describe("the post page", () => {
   it("has Open Graph, Twitter card and BlogPosting metadata with absolute URLs", () => {
     expect($('meta[property="og:type"]').attr("content")).toBe("article");
     expect($('meta[property="article:published_time"]').attr("content")).toBe("2019-07-23T13:00:00.000Z");
-    expect($('meta[property="og:image"]').attr("content")).toMatch(new RegExp(`^${SITE_URL}/img/generated/.+\\.jpeg$`));
+    expect($('meta[property="og:image"]').attr("content")).toMatch(new RegExp(`^${SITE_URL}/img/cards/[0-9a-f]{16}\\.jpg$`)); // the hero, cropped to 1200 × 630
     expect($('meta[property="og:description"]').attr("content")).toMatch(/^In a Q&A/);
     expect($('meta[name="twitter:card"]').attr("content")).toBe("summary_large_image");
     const ld = JSON.parse($('script[type="application/ld+json"]').text()) as Record<string, unknown>;
@@ -216,6 +216,7 @@ describe("hosted under a sub-path", () => {
       expect(rootRelative.length).toBeGreaterThan(20);
       for (const url of rootRelative) expect(url, url).toMatch(/^\/careers\//);
       expect($("source").attr("srcset")).toMatch(/^\/careers\/img\/generated\//);
+      expect($('meta[property="og:image"]').attr("content")).toMatch(new RegExp(`^${SITE_URL}/careers/img/cards/`));
       expect($('link[rel="canonical"]').attr("href")).toBe(`${SITE_URL}/careers${POST_URL}`);
       const feed = readFileSync(path.join(site, "en/feed.xml"), "utf8");
       expect(feed).toContain(`${SITE_URL}/careers${POST_URL}`);

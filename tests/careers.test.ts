@@ -44,7 +44,7 @@ describe("the role page", () => {
 
   it("wraps each level in a section with a copy-link control named after the level", () => {
     for (const id of LEVELS) {
-      const section = $(`section.level:has(h3#${id})`);
+      const section = $(`section.level:has(h2#${id})`);
       expect(section, id).toHaveLength(1);
       expect(section.attr("aria-labelledby")).toBe(id);
       const link = section.find("a.level-link");
@@ -181,6 +181,13 @@ describe("roles.ts and the role pages must agree: the production build fails", (
       ["src/roles/fr/gestionnaire-de-produits.md: the level heading <h3 id=\"lead\"> is not a level of role 'product-manager'"],
     ],
     [
+      "when a page's title line is not the role's title in roles.ts",
+      (copy) => copy.write("src/_data/roles.ts", withRoles(`roles[0]!.title.fr = "Gestionnaire de produit";`)),
+      [
+        'src/roles/fr/gestionnaire-de-produits.md: the page\'s title line says "Gestionnaire de produits", but src/_data/roles.ts names this role "Gestionnaire de produit" (title.fr)',
+      ],
+    ],
+    [
       "when two levels share an id",
       (copy) => copy.write("src/_data/roles.ts", withRoles(`roles[0]!.levels[1]!.id = "associate";`)),
       ["two levels of role 'product-manager' share the id 'associate'"],
@@ -227,6 +234,8 @@ describe("adding a role", () => {
       expect(index('a[href="/en/roles/data-scientist/#senior"]').text()).toBe("Senior data scientist");
       const role = pageAt(site, "/en/roles/data-scientist/");
       expect(role('nav.side-nav a[aria-current="page"]').text()).toBe("Data scientist");
+      expect(role("main h1").text()).toBe("Data scientist");
+      expect(pageAt(site, "/fr/roles/scientifique-des-donnees/")("main h1").text()).toBe("Scientifique des données");
       expect(role('nav.side-nav a[href="/en/roles/product-manager/"]')).toHaveLength(1);
       expect(role(".gc-lang-toggle a").attr("href")).toBe("/fr/roles/scientifique-des-donnees/");
       const sitemap = readFileSync(path.join(site, "sitemap.xml"), "utf8");

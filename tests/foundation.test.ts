@@ -37,15 +37,16 @@ describe("the seeds", () => {
 describe("the role page", () => {
   const $ = pageAt(productionSite, ROLE_URL);
 
-  it("has one <h2> with the role's title, rendered from {{ title }}", () => {
-    expect($("h2").filter((_, h) => squash($(h).text()) === "Product manager")).toHaveLength(1);
+  it("has the role's title, rendered from {{ title }}, as its one <h1> (issue 18)", () => {
+    expect($("h1")).toHaveLength(1);
+    expect(squash($("h1").text())).toBe("Product manager");
     expect($("main").html()).not.toContain("{{");
   });
 
   it("has each level anchor a job posting links to, exactly once", () => {
     for (const id of ["associate", "pm", "senior", "principle", "head"]) {
       expect($(`[id="${id}"]`), id).toHaveLength(1);
-      expect($(`h3#${id}`), id).toHaveLength(1);
+      expect($(`h2#${id}`), id).toHaveLength(1); // the seed's <h3 id>, one level up under the <h1>
     }
   });
 
@@ -57,8 +58,8 @@ describe("the role page", () => {
   });
 
   it("gives Markdown headings ids, and never a second id to a raw <h3 id>", () => {
-    expect($("h4#leadership")).toHaveLength(1);
-    expect($("main").html()).not.toMatch(/<h3 id="[^"]+"[^>]*\sid=/);
+    expect($("h3#leadership")).toHaveLength(1); // the seed's ####, one level up
+    expect($("main").html()).not.toMatch(/<h[1-6] [^>]*id="[^"]+"[^>]*\sid=/);
   });
 });
 

@@ -67,8 +67,8 @@ describe("a page with no twin yet", () => {
 describe("the French pages", () => {
   it("keep the five level ids on the French role page", () => {
     const $ = pageAt(productionSite, "/fr/roles/gestionnaire-de-produits/");
-    for (const id of ["associate", "pm", "senior", "principle", "head"]) expect($(`h3#${id}`), id).toHaveLength(1);
-    expect($("main h2").first().text()).toBe("Gestionnaire de produits");
+    for (const id of ["associate", "pm", "senior", "principle", "head"]) expect($(`h2#${id}`), id).toHaveLength(1);
+    expect($("main h1").text()).toBe("Gestionnaire de produits");
   });
 
   it("show the French post's date as 23 juillet 2019, and the authors' French job titles", () => {

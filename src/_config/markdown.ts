@@ -4,6 +4,7 @@ import markdownItAnchor from "markdown-it-anchor";
 import { slugify } from "./slugify.ts";
 import { renderNotes, type NoteMode } from "./notes.ts";
 import { renderRoleLevels } from "./role-levels.ts";
+import { renderRoleHeadings } from "./role-headings.ts";
 import type { Lang, Role, Site, Strings } from "./types.ts";
 
 /** What Eleventy passes to markdown-it as `env`: the page's data. */
@@ -18,7 +19,8 @@ export interface MarkdownEnv {
 /**
  * markdown-it with raw HTML on (the seeds write `<h3 id>` and
  * `<strong class="note">`), heading ids from markdown-it-anchor, editorial
- * notes stripped or shown, and a role page's levels wrapped in sections.
+ * notes stripped or shown, a role page's levels wrapped in sections and its
+ * title line made the page's <h1>.
  */
 export function createMarkdown(noteMode: NoteMode) {
   const md = markdownIt({ html: true, linkify: false, typographer: false });
@@ -41,7 +43,10 @@ export function createMarkdown(noteMode: NoteMode) {
     const strings = env?.i18n?.[lang];
     const inputPath = env?.page?.inputPath ?? "(unknown file)";
     html = renderNotes(html, { mode: noteMode, inputPath, label: strings?.noteLabel ?? "Note to the team:" });
-    if (env?.role && strings) html = renderRoleLevels(src, html, env.role, lang, strings, inputPath);
+    if (env?.role && strings) {
+      html = renderRoleLevels(src, html, env.role, lang, strings, inputPath);
+      html = renderRoleHeadings(html, env.role, lang, strings, inputPath);
+    }
     return html;
   };
   return md;
@@ -50,8 +55,19 @@ export function createMarkdown(noteMode: NoteMode) {
 /** Nunjucks tags and comments start with one of these; plain Markdown has none. */
 const TEMPLATE_SYNTAX = /\{[{%#]/;
 
+/** Puts `html` (a role page's Levels navigation) after the content's <h1> and the paragraph that introduces it. */
+export function afterTitle(content: string, html: string): string {
+  const h1 = content.indexOf("</h1>");
+  if (h1 < 0) return html + content;
+  let end = h1 + "</h1>".length;
+  const lede = /^\s*<p>[\s\S]*?<\/p>/.exec(content.slice(end));
+  if (lede) end += lede[0].length;
+  return content.slice(0, end) + html + content.slice(end);
+}
+
 export default function markdown(eleventyConfig: UserConfig, options: { noteMode: NoteMode }): void {
   eleventyConfig.setLibrary("md", createMarkdown(options.noteMode));
+  eleventyConfig.addFilter("afterTitle", afterTitle);
   // Markdown files are Nunjucks templates first (markdownTemplateEngine), so
   // an editor can write {{ }} or {% %}. A file without either renders the
   // same without the Nunjucks pass, which is most of the cost of a post

@@ -1,6 +1,7 @@
 import { authorsOf, postPermalink } from "../_config/content-data.ts";
 import { validatePost } from "../_config/schemas.ts";
 import { picture } from "../_config/images.ts";
+import { heroCard } from "../_config/social-cards.ts";
 
 interface PostData {
   image?: unknown;
@@ -23,6 +24,8 @@ export default {
     // The hero and the thumbnail, made by eleventy-img (a `thumb` an editor set is honoured).
     hero: async (data: PostData) =>
       typeof data.image === "string" ? picture(data.image, String(data["image-alt"] ?? ""), "hero", data.page.inputPath) : undefined,
+    // Issue 18: the hero cropped to 1200 × 630, for link previews (og:image).
+    heroCard: async (data: PostData) => (typeof data.image === "string" ? heroCard(data.image, data.page.inputPath) : undefined),
     thumbnail: async (data: PostData) => {
       const source = typeof data.thumb === "string" ? data.thumb : data.image;
       return typeof source === "string" ? picture(source, String(data["image-alt"] ?? ""), "thumb", data.page.inputPath) : undefined;

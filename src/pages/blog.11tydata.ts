@@ -21,5 +21,9 @@ export default {
       return listing.number > 1 ? `${t.blog} – ${fill(t.pageNumber, { n: listing.number })}` : t.blog;
     },
     description: (data: Data) => strings[data.listing.lang].blogIntro,
+    // Issue 18: every page of a listing shares one link-preview card, named
+    // after the blog: "page 7" tells someone shown the link nothing, and a
+    // card per page would be hundreds to draw at 4,000 posts.
+    cardTitle: (data: Data) => strings[data.listing.lang].blog,
   },
 };
