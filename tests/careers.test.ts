@@ -164,6 +164,7 @@ export default roles;
 });
 
 describe("roles.ts and the role pages must agree: the production build fails", () => {
+  const frenchRole = readFileSync(path.join(ROOT, "src/roles/fr/gestionnaire-de-produits.md"), "utf8");
   const withRoles = (change: string) => `import roles from "../_config/roles-original.ts";\n${change}\nexport default roles;\n`;
   const cases: Array<[string, (copy: ReturnType<typeof projectCopy>) => void, string[]]> = [
     [
@@ -173,12 +174,13 @@ describe("roles.ts and the role pages must agree: the production build fails", (
           "src/_data/roles.ts",
           withRoles(`roles[0]!.levels.push({ id: "director", classification: "CS-06", title: { en: "Director", fr: "Directeur" }, summary: { en: "x", fr: "x" } });`),
         ),
-      ["src/roles/product-manager.md: level 'director' is listed for role 'product-manager' in src/_data/roles.ts", 'no element with id="director"'],
+      ["src/roles/product-manager.md:1: level 'director' is listed for role 'product-manager' in src/_data/roles.ts", 'no element with id="director"'],
     ],
     [
       "when the page has a level heading roles.ts does not list",
-      (copy) => copy.write("src/roles/fr/gestionnaire-de-produits.md", readFileSync(path.join(ROOT, "src/roles/fr/gestionnaire-de-produits.md"), "utf8") + '\n<h3 id="lead">Chef d\'équipe (CS-05)</h3>\n'),
-      ["src/roles/fr/gestionnaire-de-produits.md: the level heading <h3 id=\"lead\"> is not a level of role 'product-manager'"],
+      (copy) => copy.write("src/roles/fr/gestionnaire-de-produits.md", frenchRole + '\n<h3 id="lead">Chef d\'équipe (CS-05)</h3>\n'),
+      // On the line of the heading, the last of the file.
+      [`src/roles/fr/gestionnaire-de-produits.md:${frenchRole.split("\n").length + 1}: the level heading <h3 id="lead"> is not a level of role 'product-manager'`],
     ],
     [
       "when a page's title line is not the role's title in roles.ts",
@@ -195,7 +197,7 @@ describe("roles.ts and the role pages must agree: the production build fails", (
     [
       "when a Markdown file in src/roles/ has no entry in roles.ts",
       (copy) => copy.copy("tests/fixtures/roles/data-scientist.md", "src/roles/data-scientist.md"),
-      ["src/roles/data-scientist.md: no role in src/_data/roles.ts has the English slug 'data-scientist'"],
+      ["src/roles/data-scientist.md:1: no role in src/_data/roles.ts has the English slug 'data-scientist'"],
     ],
   ];
 

@@ -118,7 +118,7 @@ describe("a post by an unknown author", () => {
     copy.write("src/blog/typo.md", seed.replace("Bryan Willey", "Brian Wiley").replace("translationKey: product-manager-QA", "translationKey: typo"));
     const result = build("production", "_site", copy.dir);
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain("src/blog/typo.md: unknown author 'Brian Wiley'");
+    expect(result.output).toContain("src/blog/typo.md:8: unknown author 'Brian Wiley'");
     expect(result.output).toContain("did you mean 'Bryan Willey'?");
   });
 });
