@@ -28,7 +28,7 @@ export function publicUrls(site: string): Record<string, string[]> {
     const url = "/" + entry.split(path.sep).join("/").replace(/index\.html$/, "");
     const $ = cheerio.load(readFileSync(path.join(site, entry), "utf8"));
     if ($('meta[http-equiv="refresh"]').length) continue; // a redirect left by a moved page
-    urls[url] = $("section.level h3[id], section.level .level-alias[id]").map((_, el) => $(el).attr("id")!).get();
+    urls[url] = $("section.level :is(h2, h3)[id], section.level .level-alias[id]").map((_, el) => $(el).attr("id")!).get();
   }
   for (const extra of ["/sitemap.xml", "/robots.txt", "/en/feed.xml", "/fr/feed.xml"]) {
     if (existsSync(fileFor(site, extra))) urls[extra] = [];

@@ -207,7 +207,7 @@ describe("keyboard only", () => {
       await withPage({ permissions: ["clipboard-read", "clipboard-write"] }, async (page) => {
         const url = `${production.origin}${ROLE[lang]}#senior`;
         await page.goto(url);
-        expect(await focused(page)).toMatchObject({ tag: "h3", id: "senior" });
+        expect(await focused(page)).toMatchObject({ tag: "h2", id: "senior" });
         await page.keyboard.press("Tab");
         expect(await focused(page)).toMatchObject({ tag: "a", href: "#senior", text: `${t[lang].copyLink}: ${SENIOR[lang]}` });
         await page.evaluate(() => navigator.clipboard.writeText("nothing yet"));
@@ -237,7 +237,7 @@ describe("keyboard only", () => {
         await tabTo(page, ".gc-lang-toggle a", { backwards: true });
         expect(await page.getAttribute(".gc-lang-toggle a", "lang")).toBe(other);
         await Promise.all([page.waitForURL(`${production.origin}${ROLE[other]}#senior`), page.keyboard.press("Enter")]);
-        expect(await focused(page)).toMatchObject({ tag: "h3", id: "senior" });
+        expect(await focused(page)).toMatchObject({ tag: "h2", id: "senior" });
       });
     });
 
@@ -254,7 +254,7 @@ describe("keyboard only", () => {
         expect(await page.getAttribute("[data-search-status]", "role")).toBe("status");
         await tabTo(page, `[data-search-results] a[href="${ROLE[lang]}#senior"]`, { max: 30 });
         await Promise.all([page.waitForURL(`${production.origin}${ROLE[lang]}#senior`), page.keyboard.press("Enter")]);
-        expect(await focused(page)).toMatchObject({ tag: "h3", id: "senior" });
+        expect(await focused(page)).toMatchObject({ tag: "h2", id: "senior" });
       });
     });
   }

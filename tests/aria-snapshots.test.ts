@@ -111,7 +111,7 @@ describe("what a screen reader is given", () => {
           const heading = (await page.locator(`#${level.id}`).textContent())!.trim();
           const snapshot = await region.ariaSnapshot();
           expect(snapshot.split("\n")[0], level.id).toBe(`- region "${heading}":`);
-          expect(snapshot, level.id).toContain(`- heading "${heading}" [level=3]`);
+          expect(snapshot, level.id).toContain(`- heading "${heading}" [level=2]`);
           // Chromium puts a space before the visually hidden ": <level>", as it does for any out-of-flow box.
           const copy = page.getByRole("link", { name: new RegExp(`^${escape(t[lang].copyLink)} ?: ${escape(level.title[lang])}$`) });
           expect(await copy.count(), level.id).toBe(1);

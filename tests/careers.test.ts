@@ -186,7 +186,7 @@ describe("roles.ts and the role pages must agree: the production build fails", (
       "when a page's title line is not the role's title in roles.ts",
       (copy) => copy.write("src/_data/roles.ts", withRoles(`roles[0]!.title.fr = "Gestionnaire de produit";`)),
       [
-        'src/roles/fr/gestionnaire-de-produits.md: the page\'s title line says "Gestionnaire de produits", but src/_data/roles.ts names this role "Gestionnaire de produit" (title.fr)',
+        'src/roles/fr/gestionnaire-de-produits.md:6: the page\'s title line says "Gestionnaire de produits", but src/_data/roles.ts names this role "Gestionnaire de produit" (title.fr)',
       ],
     ],
     [

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { htmlPages, pageAt, productionSite } from "./support/site.ts";
+import { fileFor, htmlPages, pageAt, productionSite } from "./support/site.ts";
 
 const pages = htmlPages(productionSite);
 const languagePages = pages.filter((url) => /^\/(en|fr)\//.test(url));
@@ -65,14 +65,23 @@ describe("every page", () => {
 });
 
 describe("the page weight", () => {
+  it("keeps the role page and a post at or under 10 KB of gzip-compressed HTML, in both languages", () => {
+    for (const url of ["/en/roles/product-manager/", "/fr/roles/gestionnaire-de-produits/", "/en/blog/so-what-exactly-is-a-product-manager-anyway/"]) {
+      expect(gzipSync(readFileSync(fileFor(productionSite, url))).length, url).toBeLessThanOrEqual(10 * 1024);
+    }
+    const frenchPost = htmlPages(productionSite).find((url) => url.startsWith("/fr/blogue/") && !url.includes("/page/") && url !== "/fr/blogue/");
+    expect(frenchPost).toBeDefined();
+    expect(gzipSync(readFileSync(fileFor(productionSite, frenchPost!))).length, frenchPost).toBeLessThanOrEqual(10 * 1024);
+  });
+
   it("ships a stylesheet small enough for the budget: only the tokens and rules the pages use", () => {
     const $ = pageAt(productionSite, "/en/roles/product-manager/");
     const css = readFileSync(path.join(productionSite, $('link[rel="stylesheet"]').attr("href")!), "utf8");
     // The budget is what travels: 4 KB compressed (issue 17). The print block
     // (issue 18) and the forced-colours and reduced-motion blocks (issue 19)
-    // took the minified file past 12 KiB.
+    // took the minified file past 14 KiB.
     expect(gzipSync(css).length).toBeLessThanOrEqual(4 * 1024);
-    expect(css.length).toBeLessThan(14 * 1024);
+    expect(css.length).toBeLessThan(15 * 1024);
     const tokens = new Set([...css.matchAll(/(--gcds-[\w-]+):/g)].map((m) => m[1]!));
     for (const token of tokens) expect(css, `${token} is declared but never used`).toContain(`var(${token}`);
   });

@@ -1,6 +1,7 @@
 // Issue 3: every page in English and French, paired with its twin.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import en from "../src/_data/i18n/en.ts";
 import fr from "../src/_data/i18n/fr.ts";
@@ -144,5 +145,16 @@ describe("in Chromium", () => {
     await Promise.all([page.waitForURL(/\/fr\//), page.click(".gc-lang-toggle a")]);
     expect(page.url()).toBe(`${site.origin}/fr/roles/gestionnaire-de-produits/`);
     await context.close();
+  });
+});
+
+describe("dates", () => {
+  it("show a date written without a time as that day, in both languages, and a timed one in Toronto's day", async () => {
+    const { formatDate } = await import("../src/_config/i18n.ts");
+    const day = yaml.load("date: 2024-01-10") as { date: Date };
+    expect(formatDate(day.date, "en")).toBe("January 10, 2024");
+    expect(formatDate(day.date, "fr")).toBe("10 janvier 2024");
+    expect(formatDate(new Date("2019-07-23T13:00:00.000Z"), "en")).toBe("July 23, 2019");
+    expect(formatDate(new Date("2019-07-24T02:00:00.000Z"), "en")).toBe("July 23, 2019");
   });
 });

@@ -138,7 +138,7 @@ describe("printing, in Chromium", () => {
       const shown = (selector: string) =>
         page.$$eval(selector, (els) => els.some((el) => el.checkVisibility({ visibilityProperty: true }) && el.getBoundingClientRect().height > 0));
       for (const selector of SCREEN_ONLY) expect(await shown(selector), selector).toBe(false);
-      expect(await shown(".gc-signature img"), "the GC signature").toBe(true);
+      expect(await shown(".gc-signature svg"), "the GC signature").toBe(true);
       expect(await shown("main h1"), "the title").toBe(true);
       expect(await page.locator(".print-url").innerText()).toBe(`${site.url}${url}`);
       // External links show their address after their text; links inside the site do not.

@@ -106,6 +106,11 @@ function fieldFor(name: string, schema: z.ZodType, lang: Lang, collection: Colle
   }
   if (name === "description" || name === "image-alt") return { ...field, widget: "text" };
   if (name === "image") return { ...field, widget: "image", choose_url: false };
+  // A day, as translators write it by hand (translationChecked: 2026-12-03).
+  // `default: ""` keeps it empty: Decap's datetime widget otherwise fills in today, which would mark every saved translation as checked.
+  if (name === "translationChecked") {
+    return { ...field, widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: true, default: "" };
+  }
   switch (kind) {
     case "date":
       return { ...field, widget: "datetime", format: DATE_FORMAT, picker_utc: true };

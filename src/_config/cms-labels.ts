@@ -87,6 +87,13 @@ export const fieldText: Record<string, FieldText> = {
     pattern: { en: "Lowercase letters, digits and hyphens only.", fr: "Lettres minuscules, chiffres et traits d'union seulement." },
   },
   tags: { label: { en: "Tags", fr: "Étiquettes" } },
+  translationChecked: {
+    label: { en: "Translation checked on", fr: "Traduction vérifiée le" },
+    hint: {
+      en: "The day you compared this page with its other-language version and found nothing to change: it then counts as up to date.",
+      fr: "Le jour où vous avez comparé cette page à sa version dans l'autre langue sans rien trouver à changer : elle compte alors comme à jour.",
+    },
+  },
   class: { label: { en: "Class", fr: "Classe" } },
   body: {
     label: { en: "Text", fr: "Texte" },

@@ -51,15 +51,21 @@ export function otherLang(lang: Lang): Lang {
   return lang === "en" ? "fr" : "en";
 }
 
-const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
-/** `July 23, 2019` / `23 juillet 2019`, in the team's time zone. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * `July 23, 2019` / `23 juillet 2019`, in the team's time zone. A date written
+ * without a time (`date: 2024-01-10`) is that day as written: YAML reads it as
+ * midnight UTC, which is still the evening before in Toronto.
+ */
 export function formatDate(date: Date | string, lang: Lang): string {
-  let format = dateFormats.get(lang);
+  const day = new Date(date);
+  const timeZone = day.getTime() % 86_400_000 === 0 ? "UTC" : "America/Toronto";
+  let format = dateFormats.get(`${lang} ${timeZone}`);
   if (!format) {
-    format = new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: "long", timeZone: "America/Toronto" });
-    dateFormats.set(lang, format);
+    format = new Intl.DateTimeFormat(`${lang}-CA`, { dateStyle: "long", timeZone });
+    dateFormats.set(`${lang} ${timeZone}`, format);
   }
-  return format.format(new Date(date));
+  return format.format(day);
 }
 
 /** `2019-07-23`, for `<time datetime>`. */

@@ -1,4 +1,5 @@
 import { ContentError } from "./content-error.ts";
+import { readSource } from "./source-lines.ts";
 import type { Lang, Role, Strings } from "./types.ts";
 
 const FIRST_HEADING = /<h([1-6])\b([^>]*)>([\s\S]*?)<\/h\1>/;
@@ -13,6 +14,12 @@ function plainText(html: string): string {
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&")
     .trim();
+}
+
+/** The line (from 1) of the first Markdown heading of this level (`## `), or 1. */
+function headingLine(inputPath: string, level: number): number {
+  const heading = new RegExp(`^#{${level}}(?!#)\\s`);
+  return readSource(inputPath).split("\n").findIndex((line) => heading.test(line)) + 1 || 1;
 }
 
 /**
@@ -35,6 +42,7 @@ export function renderRoleHeadings(html: string, role: Role, lang: Lang, t: Stri
       inputPath,
       `a role page starts with its title line, "## {{ title }}", which becomes the page's main heading; ${found}. ` +
         `Put "## {{ title }}" before the first section.`,
+      { line: headingLine(inputPath, 2), title: "Role page without its title line" },
     );
   }
   const text = plainText(first[3]!);
@@ -43,6 +51,7 @@ export function renderRoleHeadings(html: string, role: Role, lang: Lang, t: Stri
       inputPath,
       `the page's title line says "${text}", but src/_data/roles.ts names this role "${expected}" (title.${lang}). ` +
         `Make them the same: the title line is the page's main heading.`,
+      { line: headingLine(inputPath, 2), title: "Title line differs from roles.ts" },
     );
   }
   const rest = html.slice(first.index + first[0].length);
@@ -52,6 +61,7 @@ export function renderRoleHeadings(html: string, role: Role, lang: Lang, t: Stri
       inputPath,
       `the heading "${plainText(extraH1[1]!)}" is a level-1 heading ("# …"), but a role page has one: its title line. ` +
         `Make it a section ("### …").`,
+      { line: headingLine(inputPath, 1), title: "Second main heading" },
     );
   }
   return (
