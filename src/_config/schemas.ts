@@ -12,9 +12,15 @@ export const LAYOUTS = ["blog", "page.njk", "base.njk"] as const;
 // A translator's "checked, nothing to change" mark: the translation is current
 // as of that day (see "Translation status" in CONTRIBUTING.md). A day still
 // to come would silence changes not made yet.
+// The content editor (Decap CMS) writes `translationChecked: ""` when the
+// field is left empty: that means "not checked", like no field at all.
 const translationChecked = z
-  .date({ error: "expected the day you checked the translation, such as 2026-12-03" })
-  .refine((day) => day.getTime() <= Date.now(), "expected the day you checked the translation, not a day still to come")
+  .union([
+    z.literal(""),
+    z
+      .date({ error: "expected the day you checked the translation, such as 2026-12-03" })
+      .refine((day) => day.getTime() <= Date.now(), "expected the day you checked the translation, not a day still to come"),
+  ], { error: "expected the day you checked the translation, such as 2026-12-03" })
   .optional();
 
 const text = (what: string) => z.string({ error: `expected ${what} (text)` }).trim().min(1, `expected ${what}, found nothing`);

@@ -162,7 +162,7 @@ export interface PostFrontMatter {
   draft?: boolean;
   tags?: string[];
   /** The day a translator checked this version against its twin: current as of that day. */
-  translationChecked?: Date;
+  translationChecked?: Date | "";
 }
 
 /** Site-wide settings, from src/_data/site.ts. */
