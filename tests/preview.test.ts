@@ -111,7 +111,7 @@ describe("the production build", () => {
   it("has no banner, no notes, no build-error script, and noindex only on the 404 and redirect pages", () => {
     for (const url of htmlPages(productionSite)) {
       const $ = pageAt(productionSite, url);
-      expect($(".preview-banner, .note, #build-error, script[src*=build-errors]").length, url).toBe(0);
+      expect($(".preview-banner, .note, #build-error, script[src*=build-errors], link[href*=\"preview.css\"]").length, url).toBe(0);
       if (url !== "/404.html" && !$('meta[http-equiv="refresh"]').length) expect($('meta[name="robots"]').length, url).toBe(0);
     }
   });

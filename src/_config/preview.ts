@@ -42,6 +42,7 @@ export function previewSettings(env: NodeJS.ProcessEnv = process.env, mode = sit
 export default function preview(eleventyConfig: UserConfig): void {
   const settings = previewSettings();
   eleventyConfig.addGlobalData("preview", settings);
+  if (settings) eleventyConfig.addPassthroughCopy({ "src/assets/preview.css": "assets/preview.css" });
   if (settings && settings.buildErrors) {
     eleventyConfig.addPassthroughCopy({ "src/assets/build-errors.js": "assets/build-errors.js" });
   }
