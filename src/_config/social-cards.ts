@@ -159,10 +159,17 @@ export function heroCard(imagePath: string, inputPath: string): Promise<string> 
   if (!existsSync(source)) {
     throw new ContentError(inputPath, `the image '${imagePath}' has no file at ${source}. Add the file under src/img/, or fix the path.`);
   }
-  const content = createHash("sha256").update(readFileSync(source)).digest("hex");
-  return cached(`${hashOf("hero", content)}.jpg`, () =>
-    sharp(source).resize({ ...CARD, fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
-  );
+  // Many posts share a hero: read and hash each image once per build, not once per post.
+  const key = `hero ${source}`;
+  let pending = made.get(key);
+  if (!pending) {
+    const content = createHash("sha256").update(readFileSync(source)).digest("hex");
+    pending = cached(`${hashOf("hero", content)}.jpg`, () =>
+      sharp(source).resize({ ...CARD, fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer(),
+    );
+    made.set(key, pending);
+  }
+  return pending;
 }
 
 export default function socialCards(eleventyConfig: UserConfig): void {
