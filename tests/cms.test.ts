@@ -62,6 +62,7 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
   let page: Page;
   let api: string;
   const requests: string[] = [];
+  const alerts: string[] = [];
   const temporary: string[] = [];
 
   beforeAll(async () => {
@@ -78,7 +79,10 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     page.setDefaultTimeout(60_000);
     page.setDefaultNavigationTimeout(120_000);
     page.on("request", (request) => requests.push(request.url()));
-    page.on("dialog", (dialog) => dialog.accept());
+    page.on("dialog", (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.accept();
+    });
   }, 240_000);
 
   afterAll(async () => {
@@ -111,9 +115,16 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
   async function publish(branch: string): Promise<void> {
     await page.getByRole("button", { name: /^Status:/ }).click();
     await page.getByRole("menuitem", { name: "Ready" }).click();
+    // Decap changes the status through decap-server and refuses to publish (an alert) until the answer is back.
+    await page.getByRole("button", { name: "Status: Ready", exact: true }).waitFor({ timeout: 30_000 });
     await page.getByRole("button", { name: "Publish", exact: true }).click();
     await page.getByRole("menuitem", { name: "Publish now" }).click();
-    await expect.poll(branches, { timeout: 30_000 }).not.toContain(branch);
+    await expect
+      .poll(branches, { timeout: 60_000 })
+      .not.toContain(branch)
+      .catch((error: unknown) => {
+        throw new Error(`${branch} was not merged; Decap said: ${alerts.join(" | ") || "nothing"}`, { cause: error });
+      });
   }
 
   it("writes an English post on a cms/ branch, whose build lists it; publishing merges it into main", async () => {
