@@ -13,6 +13,7 @@ import assets from "./src/_config/assets.ts";
 import seo from "./src/_config/seo.ts";
 import gitDates from "./src/_config/git-dates.ts";
 import linkCheck from "./src/_config/link-check.ts";
+import incremental from "./src/_config/incremental.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -36,6 +37,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(seo); // absolute URLs, social cards, JSON-LD
   eleventyConfig.addPlugin(gitDates); // "Date modified" from git history
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
+  eleventyConfig.addPlugin(incremental, { showsContent: ["src/pages/feed.njk"] }); // what a save in npm start renders again
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings, in npm run check
   eleventyConfig.on("eleventy.after", clearSlugMemo);
 

@@ -23,9 +23,9 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: object): void;
     setQuietMode(quiet: boolean): void;
     setDataSchema?(schema: unknown): void;
+    addExtension(ext: string, options: { key?: string; isIncrementalMatch?: Callback }): void;
     on(event: string, listener: Callback): void;
   }
-  export const I18nPlugin: (config: UserConfig, options: object) => void;
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: object);
     write(): Promise<unknown>;

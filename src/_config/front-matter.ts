@@ -1,5 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { ContentError } from "./content-error.ts";
@@ -47,5 +47,16 @@ export function checkAllFrontMatter(inputDir: string): void {
 }
 
 export default function frontMatter(eleventyConfig: UserConfig): void {
-  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => checkAllFrontMatter(directories.input));
+  // During `npm start`, a save of Markdown files checks those files: the
+  // others were checked by the build before (4,000 files read on every save).
+  let saved: string[] | undefined;
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    saved = changed.every((file) => file.endsWith(".md")) ? changed : undefined;
+  });
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => {
+    const files = saved;
+    saved = undefined;
+    if (!files) return checkAllFrontMatter(directories.input);
+    for (const file of files) if (existsSync(file)) checkFrontMatter(file, readFileSync(file, "utf8"));
+  });
 }
