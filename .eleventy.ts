@@ -14,6 +14,7 @@ import seo from "./src/_config/seo.ts";
 import gitDates from "./src/_config/git-dates.ts";
 import linkCheck from "./src/_config/link-check.ts";
 import incremental from "./src/_config/incremental.ts";
+import templateMapIndex from "./src/_config/template-map-index.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -24,6 +25,7 @@ export default function (eleventyConfig: UserConfig) {
   const production = process.env.ELEVENTY_ENV === "production";
   const noteMode = production ? "strip" : "show";
 
+  eleventyConfig.addPlugin(templateMapIndex); // Eleventy 4's page lookup by path, backported
   eleventyConfig.addPlugin(tsData); // src/_data/*.ts and *.11tydata.ts
   eleventyConfig.addPlugin(frontMatter); // readable errors for YAML, layouts and dates
   eleventyConfig.addPlugin(markdown, { noteMode }); // markdown-it, heading ids, notes, role levels
