@@ -283,6 +283,10 @@ async function benchShape(shape: Shape): Promise<void> {
   const english = shape === "bilingual" ? Math.floor(posts / 2) : posts;
   const label = shape === "bilingual" ? `${english} English + ${posts - english} French` : `${posts} English, one author`;
   console.log(`\n== ${posts} posts (${label}) in ${dir}`);
+  console.log(`The editor's loop: npm start, ${saves} body edits and ${saves} date edits of one post, alternating…`);
+  const loop = await editorLoop(site, saves, Math.floor(english / 2));
+  console.log(`body edits: ${loop.body.map(s).join(", ")}; CPU ${loop.bodyCpu.map(s).join(", ")}; ${loop.bodyFiles.join(", ")} files written`);
+  console.log(`date edits: ${loop.date.map(s).join(", ")}; CPU ${loop.dateCpu.map(s).join(", ")}; ${loop.dateFiles.join(", ")} files written; load ${load()}`);
   console.log(`Load average ${load()}. Warming up…`);
   await fullBuild(); // makes .cache/img if it was missing, fills the file-system cache
   await bareBuild();
@@ -324,10 +328,6 @@ async function benchShape(shape: Shape): Promise<void> {
   const css = /href="(\/assets\/site\.[^"]+\.css)"/.exec(await readFile(path.join(built, "en/roles/product-manager/index.html"), "utf8"))![1]!;
   const cssSize = await gz(css.slice(1));
 
-  console.log(`\nThe editor's loop: npm start, ${saves} body edits and ${saves} date edits of one post, alternating…`);
-  const loop = await editorLoop(site, saves, Math.floor(english / 2));
-  console.log(`body edits: ${loop.body.map(s).join(", ")}; CPU ${loop.bodyCpu.map(s).join(", ")}; ${loop.bodyFiles.join(", ")} files written`);
-  console.log(`date edits: ${loop.date.map(s).join(", ")}; CPU ${loop.dateCpu.map(s).join(", ")}; ${loop.dateFiles.join(", ")} files written; load ${load()}`);
 
   const ratio = wall(results.full) / wall(results.b);
   const biggest = single(results.full);
