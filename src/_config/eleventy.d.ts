@@ -21,6 +21,7 @@ declare module "@11ty/eleventy" {
     addLinter(name: string, linter: Callback): void;
     setLibrary(ext: string, library: unknown): void;
     setServerOptions(options: object): void;
+    setChokidarConfig(options: object): void;
     setQuietMode(quiet: boolean): void;
     setDataSchema?(schema: unknown): void;
     addExtension(ext: string, options: { key?: string; isIncrementalMatch?: Callback }): void;

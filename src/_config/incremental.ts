@@ -36,6 +36,7 @@ import { postOrder } from "./blog.ts";
 // and Markdown templates, which still render with Eleventy's own engines.
 
 interface Snapshot {
+  empty: boolean;
   frontMatter: string;
   translationKey?: string;
   date?: number;
@@ -61,6 +62,7 @@ function snapshot(file: string): Snapshot | undefined {
   }
   const date = data.date === undefined ? undefined : new Date(data.date as string).getTime();
   return {
+    empty: source.trim() === "",
     frontMatter,
     translationKey: typeof data.translationKey === "string" ? data.translationKey : undefined,
     date: Number.isNaN(date) ? undefined : date,
@@ -85,6 +87,10 @@ export function planSave(file: string): SavePlan | undefined {
   const before = snapshots.get(id);
   const after = snapshot(id);
   if (!before || !after) return undefined; // a new or deleted file: Eleventy's own rule
+  // An editor's save truncates the file, then writes it: the watcher can see
+  // the empty file first (seen on a busy machine). Compare when the text is
+  // there, at the event that follows; keep the last complete snapshot.
+  if (after.empty) return { render: new Set(), frontMatterChanged: false };
   snapshots.set(id, after);
   const render = new Set<string>(SHOWS_CONTENT);
   if (before.frontMatter === after.frontMatter) return { render, frontMatterChanged: false };
@@ -151,8 +157,16 @@ export default function incremental(eleventyConfig: UserConfig, options: { shows
       if (!file.endsWith(".md")) continue;
       const plan = planSave(file);
       if (plan) plans.set(key(file), plan);
+      // DEBUG=incremental npm start: what each save renders again.
+      if (process.env.DEBUG?.includes("incremental")) {
+        console.log(`[incremental] ${key(file)}: ${plan ? `${plan.frontMatterChanged ? "front matter" : "body"}; also ${[...plan.render].join(", ") || "nothing"}` : "Eleventy's rule"}`);
+      }
     }
   });
+  // A save truncates the file, then writes it. On a busy machine the watcher
+  // saw the empty file, and the rebuild failed on a post with no front matter
+  // or skipped the text that followed. Wait until the file has stopped changing.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 10 } });
   for (const language of ["njk", "md"]) {
     eleventyConfig.addExtension(`incremental-${language}`, { key: language, isIncrementalMatch });
   }
