@@ -76,9 +76,8 @@ describe("the preview after an editor's save (npm start)", () => {
     });
     server.stdout!.on("data", (chunk) => (log += chunk));
     server.stderr!.on("data", (chunk) => (log += chunk));
-    const started = Date.now();
     while (!log.includes("Server at")) {
-      if (server.exitCode !== null || Date.now() - started > 120_000) throw new Error(`npm start did not start:\n${log}`);
+      if (server.exitCode !== null) throw new Error(`npm start stopped:\n${log}`); // slow starts: vitest's hookTimeout
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
