@@ -1,5 +1,5 @@
 // Issue 8: find a role, a level or a post, in either language.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -99,6 +99,16 @@ describe("the index", () => {
     expect($("[data-pagefind-body]").closest("main")).toHaveLength(1);
     expect($("header [data-pagefind-body], footer [data-pagefind-body], nav.side-nav [data-pagefind-body]")).toHaveLength(0);
     expect($("nav.levels-nav").attr("data-pagefind-ignore")).toBeDefined();
+  });
+
+  it("is one index per language, each made of that language's pages only", () => {
+    expect(existsSync(path.join(productionSite, "pagefind")), "one index for both languages").toBe(false);
+    for (const lang of ["en", "fr"]) {
+      const entry = JSON.parse(readFileSync(path.join(productionSite, lang, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages), lang).toEqual([lang]);
+      const pages = htmlPages(productionSite).filter((url) => url.startsWith(`/${lang}/`) && pageAt(productionSite, url)("[data-pagefind-body]").length > 0);
+      expect(entry.languages[lang]!.page_count, lang).toBe(pages.length);
+    }
   });
 
   it("never holds a draft", async () => {
