@@ -2,6 +2,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { tsImport } from "tsx/esm/api";
 import { pathToFileURL } from "node:url";
 import path from "node:path";
+import { deepFreeze } from "./freeze.ts";
 
 // Eleventy reads `_data/*.ts` and `*.11tydata.ts` through tsx. `read: false`
 // because tsx imports the file itself; the module's default export is the data.
@@ -30,7 +31,9 @@ export default function tsData(eleventyConfig: UserConfig): void {
       const url = pathToFileURL(path.resolve(filePath)).href;
       let data = modules.get(url);
       if (!data) {
-        data = tsImport(url, import.meta.url).then((mod: { default: unknown }) => mod.default);
+        // Global data (src/_data/) is shared by every page, frozen (freeze.ts).
+        const global = path.resolve(filePath).split(path.sep).includes("_data");
+        data = tsImport(url, import.meta.url).then((mod: { default: unknown }) => (global ? deepFreeze(mod.default) : mod.default));
         modules.set(url, data);
       }
       return data;
