@@ -40,21 +40,17 @@ const arg = (name: string, fallback: number): number => {
 };
 
 // ---------------------------------------------------------------------------
-// Child mode: `tsx scripts/bench.ts --index=<dir>` runs exactly the Pagefind
-// calls of scripts/build.ts on a built folder and prints how long they took.
-// A child process, so that its memory (and the Pagefind binary's) is measured
-// like the others' and the bench's own memory is not counted.
+// Child mode: `tsx scripts/bench.ts --index=<dir>` runs the search index of
+// scripts/build.ts (scripts/search-index.ts) on a built folder and prints how
+// long it took. A child process, so that its memory (and the Pagefind
+// processes') is measured like the others' and the bench's own is not counted.
 const indexDir = process.argv.find((a) => a.startsWith("--index="))?.slice("--index=".length);
 if (indexDir) {
-  const { createIndex, close } = await import("pagefind");
+  const { indexSite } = await import("./search-index.ts");
   const start = performance.now();
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(errors.join("; "));
-  const added = await index.addDirectory({ path: indexDir });
-  const written = await index.writeFiles({ outputPath: path.join(indexDir, "pagefind") });
-  await close();
-  if (added.errors.length || written.errors.length) throw new Error([...added.errors, ...written.errors].join("; "));
-  console.log(JSON.stringify({ ms: performance.now() - start, pages: added.page_count }));
+  const { pages, errors } = await indexSite(indexDir);
+  if (errors.length) throw new Error(errors.join("; "));
+  console.log(JSON.stringify({ ms: performance.now() - start, pages }));
   process.exit(0);
 }
 
@@ -183,7 +179,16 @@ async function editorLoop(site: string, saves: number, post: number): Promise<Sa
     }
   };
   try {
-    await waitFor(() => log.includes("Server at"), "first build");
+    await waitFor(() => log.includes("Watching…"), "first build");
+    // Eleventy prints "Watching…" before its file watcher has read the folders
+    // (4,000 posts take seconds): a save before then goes unseen. Wait until
+    // the server is idle, as it is when an editor makes their first change.
+    for (let last = await treeCpu(server.pid!); ; ) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = await treeCpu(server.pid!);
+      if (now - last < 50) break;
+      last = now;
+    }
     const source = path.join(site, "src", "blog", postFile(post, "en"));
     const title = JSON.parse(/^title: (.*)$/m.exec(await readFile(source, "utf8"))![1]!) as string;
     const output = path.join(site, "_site", "en", "blog", slugify(title), "index.html");
