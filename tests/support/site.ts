@@ -1,13 +1,17 @@
 // Builds the real site, or a copy of it changed by a test, and reads the output.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-/** Where the global setup builds the site once for every test file. */
-export const BUILDS = path.join(ROOT, "tests", ".output");
+/**
+ * Where the global setup builds the site once for every test file: a copy of
+ * the project in the temporary folder (one per checkout), never the checkout.
+ */
+export const BUILDS = path.join(os.tmpdir(), `careers-site-tests-${createHash("sha256").update(ROOT).digest("hex").slice(0, 10)}`);
 export type Mode = "production" | "preview";
 
 export interface BuildResult {
@@ -44,8 +48,12 @@ export function runScript(script: string, args: string[], cwd: string, env: Reco
  * A throwaway copy of the project in a temporary folder, for tests that add a
  * fixture or break something on purpose. node_modules is linked, not copied.
  */
-export function projectCopy(): { dir: string; write(file: string, text: string): void; copy(from: string, to: string): void; remove(): void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "site-"));
+export function projectCopy(dir = mkdtempSync(path.join(os.tmpdir(), "site-"))): {
+  dir: string;
+  write(file: string, text: string): void;
+  copy(from: string, to: string): void;
+  remove(): void;
+} {
   for (const entry of ["src", "scripts", ".eleventy.ts", "package.json", "tsconfig.json", ".markdownlint-cli2.jsonc"]) {
     if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
