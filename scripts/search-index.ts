@@ -1,10 +1,11 @@
 // The search index: one Pagefind bundle per language, at /en/pagefind/ and
 // /fr/pagefind/. A reader searches in their page's language only. Each
-// language is indexed by a child process with a Pagefind process of its own,
-// side by side: one Pagefind process for both languages needed more than
-// 800 MiB at 4,000 posts (issue 17: no process of the build above 768 MiB),
-// and one after the other took twice as long on two cores.
+// language gets a Pagefind process of its own: one for both languages needed
+// more than 800 MiB at 4,000 posts (issue 17: no process of the build above
+// 768 MiB). A large site indexes its languages side by side, each in a child
+// process (Pagefind's Node API runs one Pagefind process at a time).
 import { fork } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createIndex, close } from "pagefind";
@@ -33,8 +34,19 @@ export async function indexLanguage(dir: string, lang: Lang): Promise<Indexed> {
   }
 }
 
-/** Indexes every language of the built site in `dir`, each in a child process. */
+// Below this many pages, starting two child processes (about a second) costs
+// more than indexing the languages one after the other in this one.
+const SIDE_BY_SIDE_FROM = 1000;
+
+/** Indexes every language of the built site in `dir`; at a thousand pages and more, each in a child process, side by side. */
 export async function indexSite(dir: string): Promise<Indexed> {
+  const htmlIn = (folder: string) => (existsSync(folder) ? readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith(".html")).length : 0);
+  const pages = languages.reduce((sum, lang) => sum + htmlIn(path.join(dir, lang)), 0);
+  if (pages < SIDE_BY_SIDE_FROM) {
+    const results: Indexed[] = [];
+    for (const lang of languages) results.push(await indexLanguage(dir, lang));
+    return { pages: results.reduce((sum, r) => sum + r.pages, 0), errors: results.flatMap((r) => r.errors) };
+  }
   const results = await Promise.all(
     languages.map(
       (lang) =>
