@@ -58,7 +58,9 @@ export function projectCopy(dir = mkdtempSync(path.join(os.tmpdir(), "site-"))):
     if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-  if (existsSync(path.join(ROOT, ".cache"))) cpSync(path.join(ROOT, ".cache"), path.join(dir, ".cache"), { recursive: true });
+  // Processed images and link-preview cards, as the shared builds (or the checkout) left them: a cold cache doubles a build.
+  const cache = [BUILDS, ROOT].map((from) => path.join(from, ".cache")).find((from) => from !== path.join(dir, ".cache") && existsSync(from));
+  if (cache) cpSync(cache, path.join(dir, ".cache"), { recursive: true });
   return {
     dir,
     write(file, text) {
