@@ -18,6 +18,8 @@ import problems from "./src/_config/problems.ts";
 import preview from "./src/_config/preview.ts";
 import translationPreview from "./src/_config/translation-preview.ts";
 import cms from "./src/_config/cms.ts";
+import incremental from "./src/_config/incremental.ts";
+import templateMapIndex from "./src/_config/template-map-index.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
 
@@ -28,6 +30,7 @@ export default function (eleventyConfig: UserConfig) {
   const production = process.env.ELEVENTY_ENV === "production";
   const noteMode = production ? "strip" : "show";
 
+  eleventyConfig.addPlugin(templateMapIndex); // Eleventy 4's page lookup by path, backported
   eleventyConfig.addPlugin(tsData); // src/_data/*.ts and *.11tydata.ts
   eleventyConfig.addPlugin(frontMatter); // every content file checked first: encoding, front matter, fields, images, addresses
   eleventyConfig.addPlugin(markdown, { noteMode }); // markdown-it, heading ids, notes, role levels
@@ -44,6 +47,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(preview); // previews: noindex, banner, PR number; build errors in npm start
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
   eleventyConfig.addPlugin(translationPreview, { enabled: !production }); // previews: translation status page, out-of-date notices
+  eleventyConfig.addPlugin(incremental, { showsContent: ["src/pages/feed.njk"] }); // what a save in npm start renders again
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.addPlugin(cms); // the content editor at /admin/ (Decap CMS), configured from the schemas
   eleventyConfig.on("eleventy.after", clearSlugMemo);

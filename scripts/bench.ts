@@ -1,28 +1,36 @@
-// Benchmark (issue 9): is this site's build about as fast as bare Eleventy on
-// thousands of posts? A script, not a test: it prints figures, it asserts nothing.
+// Benchmark (issues 9 and 17): how long an editor waits for a save during
+// `npm start`, and how the production build compares with bare Eleventy on
+// thousands of posts. A script, not a test: it prints each target of issue 17
+// with its figure and whether it is met; it asserts nothing.
 //
-// Usage: npm run bench [-- --posts=4000 --runs=3 --keep]
+// Usage: npm run bench [-- --posts=4000 --runs=3 --saves=5 --keep]
+//   --bilingual-only / --one-author-only: one shape of corpus instead of both.
 //   --keep leaves the temporary folders in place (for profiling), and says where.
 //
-// It writes N synthetic posts (half English in src/blog/, half French twins in
-// src/blog/fr/) into a temporary copy of the site, and the same Markdown files
-// into a second temporary folder with bare Eleventy (no plugins, one trivial
-// layout). Then, alternating so that machine noise hits both alike, it times:
+// For each shape of corpus (scripts/bench-corpus.ts: N/2 English posts and
+// their French twins; or N English posts by one author), it writes the posts
+// into a temporary copy of the site, and the same Markdown files into a second
+// temporary folder with bare Eleventy (no plugins, one trivial layout). Then,
+// alternating so that machine noise hits both alike, it times:
 //   (a) this site's production build: the Eleventy step alone (as build.ts runs
 //       it), the search index alone (the Pagefind calls of build.ts, on that
 //       output), and the whole of scripts/build.ts (what `npm run build` does);
-//   (b) bare Eleventy on the same posts;
-//   (b′) for reference, bare Eleventy again with this site's page frame as a
-//       static layout: the cost of writing and holding pages of this size.
-// Memory is the peak resident memory of the whole process tree (tsx starts a
-// second Node process, Pagefind its own binary), sampled from /proc, so the
-// bench needs nothing installed. The real src/ and _site/ are never touched.
+//   (b) bare Eleventy on the same posts.
+// Then it starts `npm start` on the copy and saves one post, alternating a body
+// edit and a date edit, each timed from the save to the new page on disk.
+// Memory is sampled from /proc every 50 ms: the peak of the largest single
+// process (tsx starts a second Node process, Pagefind its own binary) and of
+// the whole process tree. Nothing to install; the real src/ and _site/ are
+// never touched.
 import { spawn } from "node:child_process";
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import authors from "../src/_data/authors.ts";
+import { gzipSync } from "node:zlib";
+import { postFile, writePosts, type Shape } from "./bench-corpus.ts";
+import { slugify } from "../src/_config/slugify.ts";
 
 const arg = (name: string, fallback: number): number => {
   const raw = process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -32,109 +40,18 @@ const arg = (name: string, fallback: number): number => {
 };
 
 // ---------------------------------------------------------------------------
-// Child mode: `tsx scripts/bench.ts --index=<dir>` runs exactly the Pagefind
-// calls of scripts/build.ts on a built folder and prints how long they took.
-// A child process, so that its memory (and the Pagefind binary's) is measured
-// like the others' and the bench's own memory is not counted.
+// Child mode: `tsx scripts/bench.ts --index=<dir>` runs the search index of
+// scripts/build.ts (scripts/search-index.ts) on a built folder and prints how
+// long it took. A child process, so that its memory (and the Pagefind
+// processes') is measured like the others' and the bench's own is not counted.
 const indexDir = process.argv.find((a) => a.startsWith("--index="))?.slice("--index=".length);
 if (indexDir) {
-  const { createIndex, close } = await import("pagefind");
+  const { indexSite } = await import("./search-index.ts");
   const start = performance.now();
-  const { index, errors } = await createIndex({});
-  if (!index) throw new Error(errors.join("; "));
-  const added = await index.addDirectory({ path: indexDir });
-  const written = await index.writeFiles({ outputPath: path.join(indexDir, "pagefind") });
-  await close();
-  if (added.errors.length || written.errors.length) throw new Error([...added.errors, ...written.errors].join("; "));
-  console.log(JSON.stringify({ ms: performance.now() - start, pages: added.page_count }));
+  const { pages, errors } = await indexSite(indexDir);
+  if (errors.length) throw new Error(errors.join("; "));
+  console.log(JSON.stringify({ ms: performance.now() - start, pages }));
   process.exit(0);
-}
-
-// ---------------------------------------------------------------------------
-// Synthetic posts. A seeded PRNG (mulberry32) makes every run write the same
-// files, so two runs of the bench measure the same work.
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Lang = "en" | "fr";
-const WORDS: Record<Lang, string[]> = {
-  en: "service delivery team users research design product policy government digital accessible bilingual sprint prototype feedback data release agile partners public servants build measure learn content plain language security reliability platform outcome iterate".split(" "),
-  fr: "prestation services équipe utilisateurs recherche conception produit politique gouvernement numérique accessible bilingue sprint prototype rétroaction données publication agile partenaires fonctionnaires bâtir mesurer apprendre contenu langage clair sécurité fiabilité plateforme résultat itérer".split(" "),
-};
-// French titles carry accents, so the ASCII-folding slug of src/_config/slugify.ts runs.
-const TITLES: Record<Lang, string[]> = {
-  en: ["What we learned shipping", "A day in the life of", "How we measure", "Notes on", "Why we care about", "Lessons from"],
-  fr: ["Ce que nous avons appris en livrant", "Une journée dans la vie d’un·e", "Comment nous mesurons", "Réflexions sur", "Pourquoi l’équipe tient à", "Leçons tirées de"],
-};
-const ROLE_URL: Record<Lang, string> = { en: "/en/roles/product-manager/", fr: "/fr/roles/gestionnaire-de-produits/" };
-const LEVELS = ["associate", "pm", "senior", "principle", "head"];
-const CODE = [
-  ["js", 'const answer = await fetch("/api/status");\nif (!answer.ok) throw new Error(answer.statusText);'],
-  ["python", "def slugify(text: str) -> str:\n    return '-'.join(text.lower().split())"],
-  ["bash", "npm ci\nnpm run build -- --output=_site"],
-  ["json", '{ "lang": "fr", "translationKey": "demo", "draft": false }'],
-] as const;
-
-function post(i: number, lang: Lang): string {
-  const rand = prng(i * 2 + 1); // the same seed in both languages: twins share their shape
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
-  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS[lang])).join(" ");
-  const sentence = () => {
-    const s = words(8 + Math.floor(rand() * 14));
-    return s[0]!.toUpperCase() + s.slice(1) + ".";
-  };
-  const paragraph = () => {
-    const parts = Array.from({ length: 2 + Math.floor(rand() * 4) }, sentence);
-    const r = rand();
-    const level = pick(LEVELS);
-    if (r < 0.3) parts.push(`${lang === "en" ? "See the" : "Voir le niveau"} [${level}](${ROLE_URL[lang]}#${level})${lang === "en" ? " level" : ""}.`);
-    else if (r < 0.6) parts.push(`*${words(3)}* ${lang === "en" ? "and" : "et"} **${words(2)}**.`);
-    return parts.join(" ");
-  };
-  const body: string[] = [paragraph()];
-  for (let s = 0, sections = 3 + Math.floor(rand() * 5); s < sections; s++) {
-    body.push(`## ${sentence().slice(0, -1)}`, paragraph(), paragraph());
-    const r = rand();
-    if (r < 0.35) body.push(Array.from({ length: 3 + Math.floor(rand() * 4) }, () => `- ${words(4)}`).join("\n"));
-    else if (r < 0.6) {
-      const [language, code] = pick(CODE);
-      body.push("```" + language + "\n" + code + "\n```");
-    } else if (r < 0.75) body.push(`### ${words(3)}`, paragraph());
-  }
-  const team = authors.map((a) => a.name);
-  const names = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(team)))].join(", ");
-  const date = new Date(Date.UTC(2015, 0, 1) + i * 36 * 3600 * 1000); // one post every day and a half
-  const withImage = rand() < 0.3;
-  const n = String(i).padStart(5, "0");
-  const title = `${pick(TITLES[lang])} ${words(3)} ${n}`; // the number keeps every title, so every URL, unique
-  const fm = [
-    "---",
-    "layout: blog",
-    `title: ${JSON.stringify(title)}`, // a JSON string is a valid YAML scalar, quotes and accents included
-    `description: ${JSON.stringify(sentence())}`,
-    `author: ${JSON.stringify(names)}`,
-    `date: ${date.toISOString()}`,
-    ...(withImage ? ["image: /img/cds/pm-banner-fix.jpg", `image-alt: ${JSON.stringify(sentence())}`] : []),
-    `translationKey: bench-${n}`,
-    "---",
-  ];
-  return `${fm.join("\n")}\n${body.join("\n\n")}\n`;
-}
-
-async function writePosts(blogDir: string, count: number): Promise<void> {
-  await mkdir(path.join(blogDir, "fr"), { recursive: true });
-  const pairs = Math.floor(count / 2);
-  for (let i = 0; i < pairs; i++) {
-    const n = String(i).padStart(5, "0");
-    await writeFile(path.join(blogDir, `bench-${n}.md`), post(i, "en"));
-    await writeFile(path.join(blogDir, "fr", `bench-${n}.md`), post(i, "fr"));
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -142,16 +59,16 @@ async function writePosts(blogDir: string, count: number): Promise<void> {
 // descendants, which a busy machine inflates far less than wall time); and the
 // peak of the summed VmRSS of the child's process tree, sampled every 50 ms
 // through /proc/<pid>/task/*/children. Linux only, nothing to install.
-async function treeRss(pid: number): Promise<number> {
-  let kib = 0;
+/** Resident memory (KiB) of a process and each of its descendants, by PID. */
+async function treeRss(pid: number, into = new Map<number, number>()): Promise<Map<number, number>> {
   const status = await readFile(`/proc/${pid}/status`, "utf8").catch(() => "");
-  kib += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  into.set(pid, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
   const tasks = await readdir(`/proc/${pid}/task`).catch(() => [] as string[]);
   for (const task of tasks) {
     const children = await readFile(`/proc/${pid}/task/${task}/children`, "utf8").catch(() => "");
-    for (const child of children.split(" ").filter(Boolean)) kib += await treeRss(Number(child));
+    for (const child of children.split(" ").filter(Boolean)) await treeRss(Number(child), into);
   }
-  return kib;
+  return into;
 }
 
 // The command runs under sh, which, once it has waited for it, reads its own
@@ -164,7 +81,10 @@ const CPU_WRAPPER = 'tick=$(getconf CLK_TCK); "$@"; s=$?; read -r stat < /proc/$
 interface Sample {
   ms: number;
   cpuMs: number;
+  /** Peak of the whole process tree's summed resident memory. */
   mib: number;
+  /** Peak resident memory of the largest single process of the tree. */
+  processMib: number;
   stdout: string;
 }
 
@@ -184,12 +104,15 @@ async function measure(cwd: string, command: string, args: string[], env: Record
   child.stdout.on("data", (d: Buffer) => (stdout += d));
   child.stderr.on("data", (d: Buffer) => (stderr += d));
   let peak = 0;
+  let processPeak = 0;
   let sampling = false;
   const timer = setInterval(() => {
     if (sampling || child.pid === undefined) return;
     sampling = true;
-    void treeRss(child.pid).then((kib) => {
-      peak = Math.max(peak, kib);
+    void treeRss(child.pid).then((byPid) => {
+      const sizes = [...byPid.values()];
+      peak = Math.max(peak, sizes.reduce((a, b) => a + b, 0));
+      processPeak = Math.max(processPeak, ...sizes);
       sampling = false;
     });
   }, 50);
@@ -202,12 +125,108 @@ async function measure(cwd: string, command: string, args: string[], env: Record
   const fields = cpu?.[2]!.split(" ") ?? [];
   // After "(comm) ", field 3 (state) comes first: fields 16 and 17 are at 13 and 14.
   const cpuMs = cpu ? ((Number(fields[13]) + Number(fields[14])) * 1000) / Number(cpu[1]) : NaN;
-  return { ms, cpuMs, mib: peak / 1024, stdout };
+  return { ms, cpuMs, mib: peak / 1024, processMib: processPeak / 1024, stdout };
+}
+
+// ---------------------------------------------------------------------------
+// The editor's loop: `npm start` on the copy, then saves of one post, each
+// timed from the write of the Markdown file to the new page on disk (the
+// output file holding the change), as an editor waits for it. Alternating a
+// body edit and a date edit (which moves the post in the listings).
+interface Saves {
+  body: number[];
+  date: number[];
+  bodyFiles: number[];
+  dateFiles: number[];
+  /** CPU time of the server's process tree for each save, which a busy machine distorts less than wall time. */
+  bodyCpu: number[];
+  dateCpu: number[];
+}
+
+/** User + system CPU time (ms) of a process and its descendants, so far. */
+async function treeCpu(pid: number): Promise<number> {
+  let ticks = 0;
+  for (const each of (await treeRss(pid)).keys()) {
+    const stat = await readFile(`/proc/${each}/stat`, "utf8").catch(() => "");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0); // utime, stime
+  }
+  return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+async function editorLoop(site: string, saves: number, post: number): Promise<Saves> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const PATH = `${path.join(site, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`;
+  const server = spawn(bin(site, "tsx"), ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
+    cwd: site,
+    env: { ...process.env, PATH, ELEVENTY_ENV: "preview" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true, // its own process group, stopped as one below
+  });
+  let log = "";
+  server.stdout.on("data", (d: Buffer) => (log += d));
+  server.stderr.on("data", (d: Buffer) => (log += d));
+  const waitFor = async (test: () => boolean, what: string) => {
+    const start = performance.now();
+    while (!test()) {
+      if (server.exitCode !== null || performance.now() - start > 300_000) throw new Error(`npm start: no ${what}\n${log.slice(-3000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+  try {
+    await waitFor(() => log.includes("Watching…"), "first build");
+    // Eleventy prints "Watching…" before its file watcher has read the folders
+    // (4,000 posts take seconds): a save before then goes unseen. Wait until
+    // the server is idle, as it is when an editor makes their first change.
+    for (let last = await treeCpu(server.pid!); ; ) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = await treeCpu(server.pid!);
+      if (now - last < 50) break;
+      last = now;
+    }
+    const source = path.join(site, "src", "blog", postFile(post, "en"));
+    const title = JSON.parse(/^title: (.*)$/m.exec(await readFile(source, "utf8"))![1]!) as string;
+    const output = path.join(site, "_site", "en", "blog", slugify(title), "index.html");
+    const result: Saves = { body: [], date: [], bodyFiles: [], dateFiles: [], bodyCpu: [], dateCpu: [] };
+    for (let i = 0; i < saves * 2; i++) {
+      const kind = i % 2 === 0 ? "body" : "date";
+      const text = await readFile(source, "utf8");
+      // Each date edit a different date, so that the post moves every time.
+      const day = `2031-01-${String(1 + (i % 28)).padStart(2, "0")}`;
+      const marker = kind === "body" ? `Saved by the bench ${i}.` : `datetime="${day}"`;
+      const edited = kind === "body" ? `${text.trimEnd()}\n\nSaved by the bench ${i}.\n` : text.replace(/^date: .*$/m, `date: ${day}T12:00:00.000Z`);
+      const from = log.length;
+      const cpuBefore = await treeCpu(server.pid!);
+      const start = performance.now();
+      await writeFile(source, edited);
+      await waitFor(() => existsSync(output) && readFileSync(output, "utf8").includes(marker), "new page on disk");
+      const ms = performance.now() - start;
+      await waitFor(() => /Wrote \d+ files/.test(log.slice(from)), "end of the rebuild");
+      const files = Number(/Wrote (\d+) files/.exec(log.slice(from))![1]);
+      result[kind].push(ms);
+      result[kind === "body" ? "bodyCpu" : "dateCpu"].push((await treeCpu(server.pid!)) - cpuBefore);
+      result[kind === "body" ? "bodyFiles" : "dateFiles"].push(files);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // as an editor would: not saving mid-build
+    }
+    return result;
+  } finally {
+    try {
+      process.kill(-server.pid!, "SIGINT");
+    } catch {}
+    await new Promise((resolve) => server.once("close", resolve));
+  }
 }
 
 // ---------------------------------------------------------------------------
 const posts = arg("posts", 4000);
 const runs = arg("runs", 3);
+const saves = arg("saves", 5);
+const shapes: Shape[] = process.argv.includes("--bilingual-only") ? ["bilingual"] : process.argv.includes("--one-author-only") ? ["one-author"] : ["bilingual", "one-author"];
 const root = process.cwd();
 const tmp = await mkdtemp(path.join(os.tmpdir(), "cds-bench-"));
 const keep = process.argv.includes("--keep");
@@ -215,9 +234,20 @@ const cleanup = async () => (keep ? console.log(`Kept ${tmp}`) : rm(tmp, { recur
 // Interrupted (Ctrl-C, or killed by a CI timeout): still remove the temporary folders.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
 
-try {
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((x, y) => x - y);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+const targets: string[] = [];
+
+async function benchShape(shape: Shape): Promise<void> {
+  const dir = path.join(tmp, shape);
   // (a) A copy of the site: what build.ts needs, node_modules linked, not copied.
-  const site = path.join(tmp, "site");
+  const site = path.join(dir, "site");
   for (const entry of ["src", "scripts", ".eleventy.ts", "package.json", "tsconfig.json"]) {
     await cp(path.join(root, entry), path.join(site, entry), { recursive: true });
   }
@@ -225,11 +255,11 @@ try {
   // them on its first build, which the warm-up run below stands for.
   if (existsSync(path.join(root, ".cache"))) await cp(path.join(root, ".cache"), path.join(site, ".cache"), { recursive: true });
   await symlink(path.join(root, "node_modules"), path.join(site, "node_modules"), "dir");
-  await writePosts(path.join(site, "src", "blog"), posts);
+  await writePosts(path.join(site, "src", "blog"), posts, shape);
 
   // (b) Bare Eleventy: the same post files, a layout that prints the title and
   // the content, the default Markdown library and no plugins.
-  const bare = path.join(tmp, "bare");
+  const bare = path.join(dir, "bare");
   await cp(path.join(site, "src", "blog"), path.join(bare, "src", "blog"), {
     recursive: true,
     filter: (f) => !f.endsWith(".ts"), // only the Markdown: no directory data
@@ -250,86 +280,79 @@ try {
   const fullBuild = () => measure(site, bin(site, "tsx"), ["scripts/build.ts"], production);
   // Bare Eleventy runs on plain Node 24 (no tsx): its config is plain JavaScript.
   // Its output folder is emptied first, as build.ts starts from an empty one.
-  const bareEleventy = async (dir: string) => {
-    await rm(path.join(dir, "_site"), { recursive: true, force: true });
-    return measure(dir, bin(dir, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
+  const bareBuild = async () => {
+    await rm(path.join(bare, "_site"), { recursive: true, force: true });
+    return measure(bare, bin(bare, "node"), ["node_modules/@11ty/eleventy/cmd.cjs", "--quiet"]);
   };
-  const bareBuild = () => bareEleventy(bare);
 
-  // (b′) For reference: bare Eleventy writing pages as big as this site's. Its
-  // layout is the frame (head, header, navigation, footer) of one post of the
-  // warm-up build below, as static text around the title and the content: what
-  // writing and holding pages of this size costs Eleventy without any plugin.
-  const framed = path.join(tmp, "bare-framed");
-  async function makeFramed(): Promise<void> {
-    await cp(bare, framed, { recursive: true, filter: (f) => !f.includes(`${path.sep}_site`) });
-    const blog = path.join(site, "_site", "en", "blog");
-    for (const entry of (await readdir(blog)).sort()) {
-      const html = await readFile(path.join(blog, entry, "index.html"), "utf8").catch(() => "");
-      if (!html.includes('<article class="post"')) continue; // listing pages live here too
-      const head = html.slice(0, html.indexOf("<main"));
-      const tail = html.slice(html.indexOf("</main>"));
-      const frame = `{% raw %}${head}{% endraw %}<main id="main"><h1>{{ title }}</h1>\n{{ content | safe }}\n{% raw %}${tail}{% endraw %}`;
-      await writeFile(path.join(framed, "src", "_includes", "blog.njk"), frame);
-      return;
-    }
-    throw new Error(`No post found in ${blog}`);
-  }
-  const framedBuild = () => bareEleventy(framed);
-
-  const load = () => os.loadavg().map((l) => l.toFixed(1)).join(" ");
-  console.log(`${posts} posts (${Math.floor(posts / 2)} English, ${Math.floor(posts / 2)} French) in ${tmp}`);
-  console.log(`Node ${(await measure(site, bin(site, "node"), ["-v"])).stdout.trim()}, ${os.cpus().length} CPUs, load average ${load()}. Warming up…`);
+  const english = shape === "bilingual" ? Math.floor(posts / 2) : posts;
+  const label = shape === "bilingual" ? `${english} English + ${posts - english} French` : `${posts} English, one author`;
+  console.log(`\n== ${posts} posts (${label}) in ${dir}`);
+  console.log(`The editor's loop: npm start, ${saves} body edits and ${saves} date edits of one post, alternating…`);
+  const loop = await editorLoop(site, saves, Math.floor(english / 2));
+  console.log(`body edits: ${loop.body.map(s).join(", ")}; CPU ${loop.bodyCpu.map(s).join(", ")}; ${loop.bodyFiles.join(", ")} files written`);
+  console.log(`date edits: ${loop.date.map(s).join(", ")}; CPU ${loop.dateCpu.map(s).join(", ")}; ${loop.dateFiles.join(", ")} files written; load ${load()}`);
+  console.log(`Load average ${load()}. Warming up…`);
   await fullBuild(); // makes .cache/img if it was missing, fills the file-system cache
   await bareBuild();
-  await makeFramed();
-  await framedBuild();
 
-  const results = { b: [] as Sample[], framed: [] as Sample[], a: [] as Sample[], index: [] as Sample[], full: [] as Sample[] };
+  const results = { b: [] as Sample[], a: [] as Sample[], index: [] as Sample[], full: [] as Sample[] };
   const indexMs: number[] = [];
-  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
   for (let run = 1; run <= runs; run++) {
     results.b.push(await bareBuild());
-    results.framed.push(await framedBuild());
     await rm(path.join(site, out), { recursive: true, force: true });
     results.a.push(await eleventyPart());
     const index = await indexPart();
     results.index.push(index);
     indexMs.push((JSON.parse(index.stdout.trim().split("\n").at(-1)!) as { ms: number }).ms);
     results.full.push(await fullBuild());
-    const [b, framedMs, a, full] = [results.b, results.framed, results.a, results.full].map((r) => s(r.at(-1)!.ms));
-    console.log(
-      `run ${run}/${runs}: (b) ${b}, (b′) ${framedMs}, (a) Eleventy part ${a}, search index ${s(indexMs.at(-1)!)}, (a) full build ${full}; load ${load()}`,
-    );
+    const [b, a, full] = [results.b, results.a, results.full].map((r) => s(r.at(-1)!.ms));
+    console.log(`run ${run}/${runs}: (b) bare ${b}, (a) Eleventy part ${a}, search index ${s(indexMs.at(-1)!)}, (a) full build ${full}; load ${load()}`);
   }
 
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((x, y) => x - y);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  };
   const wall = (r: Sample[]) => median(r.map((x) => x.ms));
   const cpu = (r: Sample[]) => median(r.map((x) => x.cpuMs));
-  const mem = (r: Sample[]) => Math.max(...r.map((x) => x.mib));
-  const row = (label: string, r: Sample[], target?: number) => {
-    const ratio = wall(r) / wall(results.b);
-    const cpuRatio = cpu(r) / cpu(results.b);
-    const verdict = target === undefined ? "" : `  target ≤ ${target}×: ${ratio <= target ? "met" : "NOT met"}`;
-    return (
-      `${label.padEnd(27)}${s(wall(r)).padStart(9)} ${ratio.toFixed(2).padStart(5)}×` +
-      `${s(cpu(r)).padStart(10)} ${cpuRatio.toFixed(2).padStart(5)}×${mem(r).toFixed(0).padStart(7)} MiB${verdict}`
-    );
-  };
+  const tree = (r: Sample[]) => Math.max(...r.map((x) => x.mib));
+  const single = (r: Sample[]) => Math.max(...r.map((x) => x.processMib));
+  const row = (name: string, r: Sample[]) =>
+    `${name.padEnd(27)}${s(wall(r)).padStart(9)} ${(wall(r) / wall(results.b)).toFixed(2).padStart(5)}×` +
+    `${s(cpu(r)).padStart(10)} ${(cpu(r) / cpu(results.b)).toFixed(2).padStart(5)}×${single(r).toFixed(0).padStart(8)} MiB${tree(r).toFixed(0).padStart(8)} MiB`;
   console.log(`\nMedians of ${runs} runs. wall: elapsed time; CPU: user + system time of the process tree;`);
-  console.log("memory: peak resident memory of the process tree (largest of the runs); ×: relative to (b).");
-  console.log(`${"".padEnd(27)}${"wall".padStart(9)} ${"".padStart(6)}${"CPU".padStart(10)} ${"".padStart(6)}${"memory".padStart(11)}`);
+  console.log("memory: peak resident memory of the largest single process, and of the whole process tree (largest of the runs).");
+  console.log(`${"".padEnd(27)}${"wall".padStart(9)} ${"".padStart(6)}${"CPU".padStart(10)} ${"".padStart(6)}${"process".padStart(12)}${"tree".padStart(12)}`);
   console.log(row("(b) bare Eleventy", results.b));
-  console.log(row("(b′) bare + site's frame", results.framed));
-  console.log(row("(a) Eleventy part", results.a, 1.25));
-  console.log(row("(a) full build (build.ts)", results.full, 1.6));
-  console.log(`${"search index (Pagefind)".padEnd(27)}${s(median(indexMs)).padStart(9)}${"".padStart(24)}${mem(results.index).toFixed(0).padStart(7)} MiB`);
-  const peak = Math.max(mem(results.a), mem(results.full), mem(results.index));
-  console.log(`Peak memory of (a): ${peak.toFixed(0)} MiB, target ≤ 500 MiB: ${peak <= 500 ? "met" : "NOT met"}.`);
+  console.log(row("(a) Eleventy part", results.a));
+  console.log(`${"search index (Pagefind)".padEnd(27)}${s(median(indexMs)).padStart(9)} ${(median(indexMs) / wall(results.b)).toFixed(2).padStart(5)}×${"".padStart(17)}${single(results.index).toFixed(0).padStart(8)} MiB${tree(results.index).toFixed(0).padStart(8)} MiB`);
+  console.log(row("(a) full build (build.ts)", results.full));
+
+  // Page weight, from the warm-up build (the test suite holds the budget).
+  const built = path.join(site, "_site");
+  const gz = async (file: string) => gzipSync(await readFile(path.join(built, file)), { level: 9 }).length;
+  const rolePage = await gz("en/roles/product-manager/index.html");
+  const postPage = await gz("en/blog/so-what-exactly-is-a-product-manager-anyway/index.html");
+  const css = /href="(\/assets\/site\.[^"]+\.css)"/.exec(await readFile(path.join(built, "en/roles/product-manager/index.html"), "utf8"))![1]!;
+  const cssSize = await gz(css.slice(1));
+
+
+  const ratio = wall(results.full) / wall(results.b);
+  const biggest = single(results.full);
+  const lines = [
+    [`Editor's loop, body edit (median of ${saves})`, `${s(median(loop.body))} (CPU ${s(median(loop.bodyCpu))})`, "≤ 1 s", median(loop.body) <= 1000],
+    [`Editor's loop, title/date edit (median of ${saves})`, `${s(median(loop.date))} (CPU ${s(median(loop.dateCpu))})`, "≤ 2 s", median(loop.date) <= 2000],
+    ["Full build (search indexes included) / bare", `${ratio.toFixed(2)}× (${s(wall(results.full))} / ${s(wall(results.b))})`, "≤ 3×", ratio <= 3],
+    ["Largest single process of the build", `${biggest.toFixed(0)} MiB (whole tree ${tree(results.full).toFixed(0)} MiB)`, "≤ 768 MiB", biggest <= 768],
+    ["Role page, gzip HTML", `${(rolePage / 1024).toFixed(1)} KB`, "≤ 10 KB", rolePage <= 10 * 1024],
+    ["Post, gzip HTML", `${(postPage / 1024).toFixed(1)} KB`, "≤ 10 KB", postPage <= 10 * 1024],
+    ["Stylesheet, gzip", `${(cssSize / 1024).toFixed(1)} KB`, "≤ 4 KB", cssSize <= 4 * 1024],
+  ] as const;
+  targets.push(`\n${label}:`);
+  for (const [name, figure, target, ok] of lines) targets.push(`  ${name.padEnd(50)} ${figure.padEnd(34)} target ${target.padEnd(10)} ${verdict(ok)}`);
+}
+
+try {
+  console.log(`Node ${process.version} for the bench; ${os.cpus().length} CPUs; ${posts} posts; ${runs} runs of each build; ${saves} saves of each kind.`);
+  for (const shape of shapes) await benchShape(shape);
+  console.log(`\nTargets (issue 17), ${posts} posts:${targets.join("\n")}`);
 } finally {
   await cleanup();
 }

@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { createIndex, close } from "pagefind";
+import { indexSite } from "./search-index.ts";
 import { printProblems, problemsOf, reportedProblems, sortProblems, writeProblemsFile } from "../src/_config/content-error.ts";
 
 const output = process.argv.find((a) => a.startsWith("--output="))?.slice("--output=".length) ?? "_site";
@@ -46,17 +46,12 @@ if (failure) {
   fail(errors.length ? `${errors.length} error(s) in ${files} file(s).` : "Eleventy stopped with the error above.");
 }
 
-// The search index, one per language (Pagefind reads each page's <html lang>).
-const { index, errors } = await createIndex({});
-if (!index) fail(`Pagefind could not start: ${errors.join("; ")}`);
-const added = await index.addDirectory({ path: staging });
-if (added.errors.length) fail(`Pagefind could not index ${staging}: ${added.errors.join("; ")}`);
-const written = await index.writeFiles({ outputPath: path.join(staging, "pagefind") });
-if (written.errors.length) fail(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-await close();
+// The search index, one per language (scripts/search-index.ts).
+const indexed = await indexSite(staging);
+if (indexed.errors.length) fail(indexed.errors.join("\n"));
 
 await rm(previous, { recursive: true, force: true });
 if (existsSync(output)) await rename(output, previous);
 await rename(staging, output);
 await rm(previous, { recursive: true, force: true });
-console.log(`Built ${output}/ (${process.env.ELEVENTY_ENV ?? "preview"}), ${added.page_count} pages indexed for search.`);
+console.log(`Built ${output}/ (${process.env.ELEVENTY_ENV ?? "preview"}), ${indexed.pages} pages indexed for search.`);

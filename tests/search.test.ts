@@ -1,5 +1,6 @@
 // Issue 8: find a role, a level or a post, in either language.
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -99,6 +100,39 @@ describe("the index", () => {
     expect($("[data-pagefind-body]").closest("main")).toHaveLength(1);
     expect($("header [data-pagefind-body], footer [data-pagefind-body], nav.side-nav [data-pagefind-body]")).toHaveLength(0);
     expect($("nav.levels-nav").attr("data-pagefind-ignore")).toBeDefined();
+  });
+
+  it("is one index per language, each made of that language's pages only", () => {
+    expect(existsSync(path.join(productionSite, "pagefind")), "one index for both languages").toBe(false);
+    for (const lang of ["en", "fr"]) {
+      const entry = JSON.parse(readFileSync(path.join(productionSite, lang, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      expect(Object.keys(entry.languages), lang).toEqual([lang]);
+      const pages = htmlPages(productionSite).filter((url) => url.startsWith(`/${lang}/`) && pageAt(productionSite, url)("[data-pagefind-body]").length > 0);
+      expect(entry.languages[lang]!.page_count, lang).toBe(pages.length);
+    }
+  });
+
+  it("of a site of a thousand pages and more, made by a child process per language, holds each language's pages", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "search-index-"));
+    try {
+      for (const lang of ["en", "fr"]) {
+        for (let i = 0; i < 520; i++) {
+          const file = path.join(dir, lang, `page-${i}`, "index.html");
+          mkdirSync(path.dirname(file), { recursive: true });
+          writeFileSync(file, `<!doctype html><html lang="${lang}"><title>${lang} ${i}</title><main data-pagefind-body><h1>Page ${i}</h1><p>word${i} ${lang}</p></main></html>`);
+        }
+      }
+      // The bench's child mode runs exactly the build's indexSite().
+      const run = await runScript("scripts/bench.ts", [`--index=${dir}`], ROOT);
+      expect(run.status, run.output).toBe(0);
+      expect((JSON.parse(run.output.trim().split("\n").at(-1)!) as { pages: number }).pages).toBe(1040);
+      for (const lang of ["en", "fr"]) {
+        const entry = JSON.parse(readFileSync(path.join(dir, lang, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+        expect(entry.languages, lang).toEqual({ [lang]: expect.objectContaining({ page_count: 520 }) });
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("never holds a draft", async () => {

@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import { deepFreeze } from "./freeze.ts";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
@@ -37,7 +38,7 @@ export function assets(): Promise<Assets> {
 }
 
 export default function assetsPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.addGlobalData("assets", () => assets());
+  eleventyConfig.addGlobalData("assets", () => assets().then(deepFreeze)); // shared by every page (freeze.ts)
   eleventyConfig.addPassthroughCopy({ "src/img": "img" });
   eleventyConfig.addPassthroughCopy({ "node_modules/@gcds-core/fonts/fonts/lato/gcds-lato.woff2": "assets/fonts/gcds-lato.woff2" });
   for (const weight of ["regular", "bold"]) {

@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import path from "node:path";
 import { languages, type Lang } from "./types.ts";
 import authors from "../_data/authors.ts";
 import { authorsOf } from "./content-data.ts";
@@ -43,6 +44,13 @@ export function neighbours<T extends { url: string | false }>(posts: readonly T[
   return i === undefined ? {} : { newer: posts[i - 1], older: posts[i + 1] };
 }
 
+// Each language's posts, newest first, as the last build listed them: which
+// posts a save moves between (src/_config/incremental.ts).
+const lastOrder = new Map<Lang, { inputPath: string; date: number }[]>();
+export function postOrder(lang: Lang): readonly { inputPath: string; date: number }[] {
+  return lastOrder.get(lang) ?? [];
+}
+
 interface CollectionItem {
   inputPath: string;
   fileSlug: string;
@@ -61,11 +69,22 @@ export default function blog(eleventyConfig: UserConfig, options: { production: 
     if (data.draft === true && options.production) return false;
   });
 
-  const postsIn = (api: CollectionApi, lang: Lang) =>
-    api
-      .getFilteredByGlob("src/blog/**/*.md")
-      .filter((post) => post.data.lang === lang)
-      .sort((a, b) => b.date.getTime() - a.date.getTime());
+  // Sorted once per build and language: three collections read the same list.
+  const sorted = new WeakMap<CollectionApi, Map<Lang, CollectionItem[]>>();
+  const postsIn = (api: CollectionApi, lang: Lang) => {
+    const byLang = sorted.get(api) ?? new Map<Lang, CollectionItem[]>();
+    sorted.set(api, byLang);
+    let posts = byLang.get(lang);
+    if (!posts) {
+      posts = api
+        .getFilteredByGlob("src/blog/**/*.md")
+        .filter((post) => post.data.lang === lang)
+        .sort((a, b) => b.date.getTime() - a.date.getTime());
+      byLang.set(lang, posts);
+      lastOrder.set(lang, posts.map((post) => ({ inputPath: path.relative(process.cwd(), path.resolve(post.inputPath)), date: post.date.getTime() })));
+    }
+    return posts;
+  };
 
   for (const lang of languages) {
     eleventyConfig.addCollection(`posts_${lang}`, (api: CollectionApi) => postsIn(api, lang));

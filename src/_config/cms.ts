@@ -1,6 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { cmsConfig, cmsConfigured, cmsEnvironment, githubConfigured } from "./cms-config.ts";
 import { languages } from "./types.ts";
+import { deepFreeze } from "./freeze.ts";
 import authors from "../_data/authors.ts";
 import security from "../_data/security.ts";
 import site from "../_data/site.ts";
@@ -19,7 +20,7 @@ export default function cms(eleventyConfig: UserConfig): void {
     const env = cmsEnvironment();
     const origin = (url: string | undefined) => (url ? new URL(url).origin : undefined);
     const github = githubConfigured(env);
-    return {
+    return deepFreeze({
       configured: cmsConfigured(env),
       github,
       configs: Object.fromEntries(languages.map((lang) => [lang, cmsConfig(lang, env, authors, site.url)])),
@@ -28,7 +29,7 @@ export default function cms(eleventyConfig: UserConfig): void {
         connect: [origin(env.localBackend), github ? "https://api.github.com" : undefined].filter((o): o is string => Boolean(o)),
         img: github ? ["https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"] : [],
       }),
-    };
+    });
   });
   // JSON inside <script type="application/json">: "</script>" must not end the element.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));

@@ -48,6 +48,20 @@ export function inActions(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.GITHUB_ACTIONS === "true";
 }
 
+/**
+ * Whether a problem becomes an annotation on the pull request. GitHub shows
+ * at most ten warnings (and ten errors) of a step, so when the workflow names
+ * the files the pull request changes (`CHANGED_FILES`, one per line),
+ * warnings about other files (the seeds' editorial notes, an old post's
+ * stale translation) are only printed, and the editor's own are the ones
+ * shown. Errors are always annotated: they fail the check.
+ */
+export function annotates(problem: Problem, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (!inActions(env)) return false;
+  if (problem.severity === "error" || !env.CHANGED_FILES?.trim()) return true;
+  return env.CHANGED_FILES.split("\n").some((file) => file.trim() === problem.file);
+}
+
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
@@ -148,7 +162,7 @@ export function printProblems(problems: Problem[], env: NodeJS.ProcessEnv = proc
   for (const problem of problems) {
     const print = problem.severity === "error" ? console.error : console.warn;
     print(formatProblem(problem, false));
-    if (inActions(env)) print(formatProblem(problem, true));
+    if (annotates(problem, env)) print(formatProblem(problem, true));
   }
 }
 

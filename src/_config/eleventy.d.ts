@@ -22,11 +22,12 @@ declare module "@11ty/eleventy" {
     addLinter(name: string, linter: Callback): void;
     setLibrary(ext: string, library: unknown): void;
     setServerOptions(options: object): void;
+    setChokidarConfig(options: object): void;
     setQuietMode(quiet: boolean): void;
     setDataSchema?(schema: unknown): void;
+    addExtension(ext: string, options: { key?: string; isIncrementalMatch?: Callback }): void;
     on(event: string, listener: Callback): void;
   }
-  export const I18nPlugin: (config: UserConfig, options: object) => void;
   export default class Eleventy {
     constructor(input?: string, output?: string, options?: object);
     write(): Promise<unknown>;

@@ -291,8 +291,11 @@ function strayFile(file: string): Problem | undefined {
   return problem(file, 1, "Not read by the site", `${folder}/ holds Markdown files (.md) only, and the site would leave this one out without a word. Save its text as ${folder}/${base}.md, or move it elsewhere.`);
 }
 
-/** Checks every content file under `inputDir`: throws with every file's problems, or reports the ones the build can go on with. */
-export function checkContent(inputDir: string): void {
+/**
+ * Checks every content file under `inputDir`: throws with every file's problems, or reports the ones the build can go on with.
+ * `unchanged` holds the results of files not changed since they were checked (during `npm start`); the checks across files always run.
+ */
+export function checkContent(inputDir: string, unchanged?: Map<string, FileResult>): void {
   const fatal: Problem[] = [];
   const deferred: Problem[] = [];
   const posts: PostEntry[] = [];
@@ -309,7 +312,11 @@ export function checkContent(inputDir: string): void {
       continue;
     }
     const lang: Lang = parts.includes("fr") ? "fr" : "en";
-    const result = checkContentFile(inputPath, readFileSync(inputPath), kind, lang, images);
+    let result = unchanged?.get(path.resolve(inputPath));
+    if (!result) {
+      result = checkContentFile(inputPath, readFileSync(inputPath), kind, lang, images);
+      unchanged?.set(path.resolve(inputPath), result);
+    }
     fatal.push(...result.fatal);
     deferred.push(...result.deferred);
     if (result.post) posts.push(result.post);
@@ -320,5 +327,18 @@ export function checkContent(inputDir: string): void {
 }
 
 export default function frontMatter(eleventyConfig: UserConfig): void {
-  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => checkContent(directories.input));
+  // During `npm start`, a save of Markdown files checks those files again and
+  // keeps the other files' results (reading and checking 4,000 posts on every
+  // save took about 0.3 s). Any other save (data, an image, a layout) can
+  // change what a file's check finds: every file is checked again.
+  const watch = process.argv.includes("--serve") || process.argv.includes("--watch");
+  const results = new Map<string, FileResult>();
+  eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+    if (!changed.every((file) => file.endsWith(".md"))) results.clear();
+    // Deleted and renamed files too: a missing file is simply not read again.
+    for (const file of changed) results.delete(path.resolve(file));
+  });
+  eleventyConfig.on("eleventy.before", ({ directories }: { directories: { input: string } }) => {
+    checkContent(directories.input, watch ? results : undefined);
+  });
 }

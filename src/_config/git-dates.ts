@@ -1,5 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { execFileSync } from "node:child_process";
+import { statSync } from "node:fs";
 import path from "node:path";
 
 // "Date modified" comes from git: one `git log` per build gives the last
@@ -30,9 +31,23 @@ export function lastModified(inputPath: string): Date | undefined {
   return dates.get(path.normalize(inputPath));
 }
 
+// git writes its reflog on every commit, checkout and reset: while it is
+// unchanged, so is every date, and a save in `npm start` need not run git log
+// again (0.55 s of each save at 4,000 posts).
+function historyStamp(): number | undefined {
+  try {
+    return statSync(path.join(".git", "logs", "HEAD")).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
 export default function gitDates(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("lastModified", lastModified);
+  let stamp: number | undefined;
   eleventyConfig.on("eleventy.before", () => {
-    dates = undefined;
+    const now = historyStamp();
+    if (now === undefined || now !== stamp) dates = undefined;
+    stamp = now;
   });
 }

@@ -1,5 +1,4 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { I18nPlugin } from "@11ty/eleventy";
 import { languages, type Lang } from "./types.ts";
 import { sectionUrl } from "./urls.ts";
 import { ContentError, relative } from "./content-error.ts";
@@ -80,10 +79,11 @@ export function fill(text: string, values: Record<string, string | number>): str
 
 export default function i18n(eleventyConfig: UserConfig): void {
   const defaultLanguage: Lang = "en";
-  eleventyConfig.addPlugin(I18nPlugin, { defaultLanguage, errorMode: "allow-fallback" });
-  // The plugin sets each page's `page.lang` from its URL's first folder, with a
-  // general BCP 47 parser: about 0.1 ms a page, 0.3 s at 4,000 posts. This
-  // site's languages are known, so the same answer comes from a list lookup.
+  // Not Eleventy's I18nPlugin: the site uses none of its filters (twins come
+  // from translationOf), and on every build, each save of `npm start`
+  // included, it parsed every URL with a general BCP 47 parser for its map of
+  // localized URLs (about 1 s of each save at 4,000 posts). `page.lang` comes
+  // from the URL's first folder, among the site's known languages.
   eleventyConfig.addGlobalData("eleventyComputed.page.lang", () => (data: { page: { url?: string | false } }) => {
     const first = (data.page.url || "").split("/")[1];
     return languages.find((lang) => lang === first) ?? defaultLanguage;

@@ -69,7 +69,18 @@ function head(file: string): Buffer {
  * What is wrong with an `image` (or `thumb`) an editor wrote, in their words
  * with the fix, or undefined when it names an image file of this repository.
  */
+// What imageProblem() found for each path, once per build: a post's image is
+// checked by the pre-check, its hero and its thumbnail, on every save too.
+const checked: Map<string, string | undefined> = ((globalThis as Record<symbol, Map<string, string | undefined>>)[
+  Symbol.for("careers-site.checkedImages")
+] ??= new Map());
+
 export function imageProblem(imagePath: string): string | undefined {
+  if (!checked.has(imagePath)) checked.set(imagePath, findImageProblem(imagePath));
+  return checked.get(imagePath);
+}
+
+function findImageProblem(imagePath: string): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(imagePath)) {
     const name = /[\w.-]+\.(jpe?g|png)$/i.exec(imagePath.split(/[?#]/)[0]!)?.[0] ?? "photo.jpg";
     return (
@@ -152,6 +163,7 @@ export default function images(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.before", () => {
     used.clear();
     processed.clear();
+    checked.clear();
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const target = path.join(directories.output, URL_PATH);

@@ -29,7 +29,7 @@ export interface BrokenLink {
 const LINK = /\s(?:href|src)="([^"]*)"/g;
 const ID = /\s(?:id|name)="([^"]+)"/g;
 const ORIGIN = new URL(site.url).origin;
-const GENERATED = /^\/(assets|img\/generated|pagefind)\//;
+const GENERATED = /^\/(assets|img\/generated|(en|fr)\/pagefind)\//;
 
 function unescape(value: string): string {
   return value.replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"');

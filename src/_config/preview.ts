@@ -1,4 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
+import { deepFreeze } from "./freeze.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import site from "../_data/site.ts";
@@ -41,7 +42,7 @@ export function previewSettings(env: NodeJS.ProcessEnv = process.env, mode = sit
 
 export default function preview(eleventyConfig: UserConfig): void {
   const settings = previewSettings();
-  eleventyConfig.addGlobalData("preview", settings);
+  eleventyConfig.addGlobalData("preview", deepFreeze(settings)); // shared by every page (freeze.ts)
   if (settings) eleventyConfig.addPassthroughCopy({ "src/assets/preview.css": "assets/preview.css" });
   if (settings && settings.buildErrors) {
     eleventyConfig.addPassthroughCopy({ "src/assets/build-errors.js": "assets/build-errors.js" });

@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, mkdir, rename, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Font } from "satori";
 import sharp from "sharp";
@@ -119,25 +119,50 @@ const shared = globalThis as Record<symbol, unknown>;
 const used = (shared[Symbol.for("careers-site.usedCards")] ??= new Set<string>()) as Set<string>;
 const made = (shared[Symbol.for("careers-site.madeCards")] ??= new Map<string, Promise<string>>()) as Map<string, Promise<string>>;
 
+// During `npm start` a card is drawn only when something asks the dev server
+// for it, not at every build and save: drawing a title's card takes about
+// 50 ms, a minute for 1,000 new posts, and its address (og:image) is all a
+// page shows. Builds (`npm run build`, `build:preview`) draw every card.
+const serving = process.argv.includes("--serve");
+const undrawn = new Map<string, () => Promise<Buffer>>(); // file name → how to draw it
+
+/** Writes `file` in .cache/cards/ with `make`, unless an earlier build left it there. */
+async function draw(file: string, make: () => Promise<Buffer>): Promise<void> {
+  const target = path.join(CACHE_DIR, file);
+  if (existsSync(target)) return;
+  await mkdir(CACHE_DIR, { recursive: true });
+  // Written aside then renamed: a build stopped half-way leaves no half-written card.
+  const partial = `${target}.${process.pid}.partial`;
+  await writeFile(partial, await make());
+  await rename(partial, target);
+}
+
 /** Makes `file` in .cache/cards/ with `make`, once per build, unless an earlier build left it there. */
 function cached(file: string, make: () => Promise<Buffer>): Promise<string> {
-  used.add(file);
   let pending = made.get(file);
   if (!pending) {
-    pending = (async () => {
-      const target = path.join(CACHE_DIR, file);
-      if (!existsSync(target)) {
-        await mkdir(CACHE_DIR, { recursive: true });
-        // Written aside then renamed: a build stopped half-way leaves no half-written card.
-        const partial = `${target}.${process.pid}.partial`;
-        await writeFile(partial, await make());
-        await rename(partial, target);
-      }
-      return URL_PATH + file;
-    })();
+    if (serving && !existsSync(path.join(CACHE_DIR, file))) {
+      undrawn.set(file, make);
+      pending = Promise.resolve(URL_PATH + file);
+    } else {
+      used.add(file);
+      pending = draw(file, make).then(() => URL_PATH + file);
+    }
     made.set(file, pending);
   }
   return pending;
+}
+
+/** Dev-server middleware: draws an undrawn card when it is asked for. */
+async function drawOnRequest(request: { url?: string }, response: { setHeader(k: string, v: string): void; end(body: Buffer): void }, next: () => void) {
+  const url = (request.url ?? "").split("?")[0]!;
+  const at = url.indexOf(URL_PATH);
+  const file = at < 0 ? undefined : decodeURIComponent(url.slice(at + URL_PATH.length));
+  const make = file === undefined ? undefined : undrawn.get(file);
+  if (!file || !make) return next();
+  await draw(file, make);
+  response.setHeader("Content-Type", file.endsWith(".png") ? "image/png" : "image/jpeg");
+  response.end(readFileSync(path.join(CACHE_DIR, file)));
 }
 
 /** A card as a PNG (a palette of 256 colours is plenty for flat colours and text), its words in its XMP. */
@@ -172,15 +197,34 @@ export function heroCard(imagePath: string, inputPath: string): Promise<string> 
   return pending;
 }
 
+/**
+ * Puts a cached card in the output: a hard link where the cache and the output
+ * share a disk (thousands of cards, no bytes copied), a copy elsewhere. Never
+ * copies a file onto a link to itself, which would empty it.
+ */
+async function place(from: string, to: string): Promise<void> {
+  try {
+    return await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") return copyFile(from, to);
+  }
+  const [a, b] = await Promise.all([stat(from), stat(to)]);
+  if (a.ino === b.ino && a.dev === b.dev) return;
+  await rm(to, { force: true });
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
 export default function socialCards(eleventyConfig: UserConfig): void {
   eleventyConfig.addAsyncFilter("socialCard", (title: string, lang: Lang, site: string) => socialCard({ lang, title, site }));
+  if (serving) eleventyConfig.setServerOptions({ middleware: [drawOnRequest] });
   eleventyConfig.on("eleventy.before", () => {
     used.clear();
     made.clear();
+    undrawn.clear();
   });
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const target = path.join(directories.output, URL_PATH);
     await mkdir(target, { recursive: true });
-    await Promise.all([...used].map((file) => copyFile(path.join(CACHE_DIR, file), path.join(target, file))));
+    await Promise.all([...used].map((file) => place(path.join(CACHE_DIR, file), path.join(target, file))));
   });
 }

@@ -10,12 +10,15 @@
   const strings = JSON.parse(form.dataset.strings);
   const say = (text, values) => text.replace(/\{(\w+)\}/g, (_, key) => values[key]);
 
+  // The page's language has its own index (scripts/search-index.ts); result
+  // URLs start at the site's root, the folder above /assets/.
   let pagefind;
   try {
-    pagefind = await import(new URL("../pagefind/pagefind.js", scriptUrl).href);
+    pagefind = await import(new URL(`../${document.documentElement.lang}/pagefind/pagefind.js`, scriptUrl).href);
   } catch {
     return; // no index (a preview build): the form and links still work
   }
+  await pagefind.options({ baseUrl: new URL("../", scriptUrl).pathname });
   await pagefind.init();
 
   const link = (url, text) => {

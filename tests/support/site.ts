@@ -1,13 +1,17 @@
 // Builds the real site, or a copy of it changed by a test, and reads the output.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
-/** Where the global setup builds the site once for every test file. */
-export const BUILDS = path.join(ROOT, "tests", ".output");
+/**
+ * Where the global setup builds the site once for every test file: a copy of
+ * the project in the temporary folder (one per checkout), never the checkout.
+ */
+export const BUILDS = path.join(os.tmpdir(), `careers-site-tests-${createHash("sha256").update(ROOT).digest("hex").slice(0, 10)}`);
 export type Mode = "production" | "preview";
 
 export interface BuildResult {
@@ -44,13 +48,19 @@ export function runScript(script: string, args: string[], cwd: string, env: Reco
  * A throwaway copy of the project in a temporary folder, for tests that add a
  * fixture or break something on purpose. node_modules is linked, not copied.
  */
-export function projectCopy(): { dir: string; write(file: string, text: string): void; copy(from: string, to: string): void; remove(): void } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "site-"));
+export function projectCopy(dir = mkdtempSync(path.join(os.tmpdir(), "site-"))): {
+  dir: string;
+  write(file: string, text: string): void;
+  copy(from: string, to: string): void;
+  remove(): void;
+} {
   for (const entry of ["src", "scripts", ".eleventy.ts", "package.json", "tsconfig.json", ".markdownlint-cli2.jsonc"]) {
     if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-  if (existsSync(path.join(ROOT, ".cache"))) cpSync(path.join(ROOT, ".cache"), path.join(dir, ".cache"), { recursive: true });
+  // Processed images and link-preview cards, as the shared builds (or the checkout) left them: a cold cache doubles a build.
+  const cache = [BUILDS, ROOT].map((from) => path.join(from, ".cache")).find((from) => from !== path.join(dir, ".cache") && existsSync(from));
+  if (cache) cpSync(cache, path.join(dir, ".cache"), { recursive: true });
   return {
     dir,
     write(file, text) {
