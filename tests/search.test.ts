@@ -1,6 +1,5 @@
 // Issue 8: find a role, a level or a post, in either language.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -109,29 +108,6 @@ describe("the index", () => {
       expect(Object.keys(entry.languages), lang).toEqual([lang]);
       const pages = htmlPages(productionSite).filter((url) => url.startsWith(`/${lang}/`) && pageAt(productionSite, url)("[data-pagefind-body]").length > 0);
       expect(entry.languages[lang]!.page_count, lang).toBe(pages.length);
-    }
-  });
-
-  it("of a site of a thousand pages and more, made by a child process per language, holds each language's pages", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "search-index-"));
-    try {
-      for (const lang of ["en", "fr"]) {
-        for (let i = 0; i < 520; i++) {
-          const file = path.join(dir, lang, `page-${i}`, "index.html");
-          mkdirSync(path.dirname(file), { recursive: true });
-          writeFileSync(file, `<!doctype html><html lang="${lang}"><title>${lang} ${i}</title><main data-pagefind-body><h1>Page ${i}</h1><p>word${i} ${lang}</p></main></html>`);
-        }
-      }
-      // The bench's child mode runs exactly the build's indexSite().
-      const run = await runScript("scripts/bench.ts", [`--index=${dir}`], ROOT);
-      expect(run.status, run.output).toBe(0);
-      expect((JSON.parse(run.output.trim().split("\n").at(-1)!) as { pages: number }).pages).toBe(1040);
-      for (const lang of ["en", "fr"]) {
-        const entry = JSON.parse(readFileSync(path.join(dir, lang, "pagefind", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-        expect(entry.languages, lang).toEqual({ [lang]: expect.objectContaining({ page_count: 520 }) });
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 
