@@ -1,9 +1,9 @@
 import type { UserConfig } from "@11ty/eleventy";
 import Image from "@11ty/eleventy-img";
 import { closeSync, existsSync, openSync, readdirSync, readSync } from "node:fs";
-import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { ContentError } from "./content-error.ts";
+import { placeCachedFiles } from "./cached-output.ts";
 import { didYouMean } from "./suggest.ts";
 
 // Post images go through eleventy-img at build time: WebP plus a JPEG fallback,
@@ -69,8 +69,10 @@ function head(file: string): Buffer {
  * What is wrong with an `image` (or `thumb`) an editor wrote, in their words
  * with the fix, or undefined when it names an image file of this repository.
  */
-// What imageProblem() found for each path, once per build: a post's image is
-// checked by the pre-check, its hero and its thumbnail, on every save too.
+// What imageProblem() found for each path, kept until a file may have changed
+// (the next save of `npm start`): a post's image is checked by the check
+// before the build, for its hero and for its thumbnail. Emptied when the
+// watcher starts a rebuild, before that check runs again.
 const checked: Map<string, string | undefined> = ((globalThis as Record<symbol, Map<string, string | undefined>>)[
   Symbol.for("careers-site.checkedImages")
 ] ??= new Map());
@@ -163,13 +165,9 @@ export default function images(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.before", () => {
     used.clear();
     processed.clear();
-    checked.clear();
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const target = path.join(directories.output, URL_PATH);
-    await mkdir(target, { recursive: true });
-    await Promise.all([...used].map((file) => copyFile(path.join(CACHE_DIR, file), path.join(target, file))));
-  });
+  eleventyConfig.on("eleventy.beforeWatch", () => checked.clear());
+  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => placeCachedFiles(used, CACHE_DIR, directories.output, URL_PATH));
 }
 
 function srcset(format: ImageFormat[]): string {

@@ -1,12 +1,13 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Font } from "satori";
 import sharp from "sharp";
 import { sourceOf } from "./images.ts";
 import { ContentError } from "./content-error.ts";
+import { placeCachedFiles } from "./cached-output.ts";
 import type { Lang } from "./types.ts";
 
 // Link previews (og:image, twitter:card = summary_large_image), 1200 × 630.
@@ -123,7 +124,7 @@ const made = (shared[Symbol.for("careers-site.madeCards")] ??= new Map<string, P
 // for it, not at every build and save: drawing a title's card takes about
 // 50 ms, a minute for 1,000 new posts, and its address (og:image) is all a
 // page shows. Builds (`npm run build`, `build:preview`) draw every card.
-const serving = process.argv.includes("--serve");
+const serving = process.env.ELEVENTY_RUN_MODE === "serve"; // set by Eleventy before it loads the configuration
 const undrawn = new Map<string, () => Promise<Buffer>>(); // file name → how to draw it
 
 /** Writes `file` in .cache/cards/ with `make`, unless an earlier build left it there. */
@@ -197,23 +198,6 @@ export function heroCard(imagePath: string, inputPath: string): Promise<string> 
   return pending;
 }
 
-/**
- * Puts a cached card in the output: a hard link where the cache and the output
- * share a disk (thousands of cards, no bytes copied), a copy elsewhere. Never
- * copies a file onto a link to itself, which would empty it.
- */
-async function place(from: string, to: string): Promise<void> {
-  try {
-    return await link(from, to);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") return copyFile(from, to);
-  }
-  const [a, b] = await Promise.all([stat(from), stat(to)]);
-  if (a.ino === b.ino && a.dev === b.dev) return;
-  await rm(to, { force: true });
-  await link(from, to).catch(() => copyFile(from, to));
-}
-
 export default function socialCards(eleventyConfig: UserConfig): void {
   eleventyConfig.addAsyncFilter("socialCard", (title: string, lang: Lang, site: string) => socialCard({ lang, title, site }));
   if (serving) eleventyConfig.setServerOptions({ middleware: [drawOnRequest] });
@@ -222,9 +206,5 @@ export default function socialCards(eleventyConfig: UserConfig): void {
     made.clear();
     undrawn.clear();
   });
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    const target = path.join(directories.output, URL_PATH);
-    await mkdir(target, { recursive: true });
-    await Promise.all([...used].map((file) => place(path.join(CACHE_DIR, file), path.join(target, file))));
-  });
+  eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => placeCachedFiles(used, CACHE_DIR, directories.output, URL_PATH));
 }
