@@ -2,7 +2,7 @@
 // version is missing or out of date, since when and after which commit. In
 // GitHub Actions, each out-of-date version is also a warning annotation on its
 // file. Never fails: publishing the English first is sometimes right.
-import { annotates, formatProblem, type Problem } from "../src/_config/content-error.ts";
+import { formatProblem, printProblems, type Problem } from "../src/_config/content-error.ts";
 import { translationStatus, type PairStatus, type UnitStatus } from "../src/_config/translation-status.ts";
 import type { Lang, Role } from "../src/_config/types.ts";
 import path from "node:path";
@@ -93,10 +93,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     if (problems.length) {
       console.log("");
-      for (const problem of problems) {
-        console.log(formatProblem(problem, false));
-        if (annotates(problem)) console.log(formatProblem(problem, true));
-      }
+      printProblems(problems); // warnings on their lines, as the build prints them
     }
   } catch (error) {
     // Never a failed check, never silence either.

@@ -130,7 +130,7 @@ function yamlProblem(file: string, source: string, error: yaml.YAMLException): P
 }
 
 /** Checks one Markdown file; `kind` is its content folder (`page` outside them). */
-export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, lang: Lang, images = new Map<string, string | undefined>()): FileResult {
+export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, lang: Lang): FileResult {
   const file = relative(inputPath);
   const result: FileResult = { fatal: [], deferred: [] };
   const text = decode(file, bytes);
@@ -203,8 +203,7 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
   for (const field of ["image", "thumb"]) {
     const value = data[field];
     if (typeof value !== "string" || value === "") continue;
-    if (!images.has(value)) images.set(value, imageProblem(value));
-    const message = images.get(value);
+    const message = imageProblem(value); // remembered per path until the next save (images.ts)
     if (message) result.fatal.push(problem(file, line(field), "Image", `\`${field}\`: ${message}`));
   }
 
@@ -299,7 +298,6 @@ export function checkContent(inputDir: string, unchanged?: Map<string, FileResul
   const fatal: Problem[] = [];
   const deferred: Problem[] = [];
   const posts: PostEntry[] = [];
-  const images = new Map<string, string | undefined>();
   for (const entry of readdirSync(inputDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const inputPath = path.join(entry.parentPath, entry.name);
@@ -314,7 +312,7 @@ export function checkContent(inputDir: string, unchanged?: Map<string, FileResul
     const lang: Lang = parts.includes("fr") ? "fr" : "en";
     let result = unchanged?.get(path.resolve(inputPath));
     if (!result) {
-      result = checkContentFile(inputPath, readFileSync(inputPath), kind, lang, images);
+      result = checkContentFile(inputPath, readFileSync(inputPath), kind, lang);
       unchanged?.set(path.resolve(inputPath), result);
     }
     fatal.push(...result.fatal);
@@ -331,7 +329,7 @@ export default function frontMatter(eleventyConfig: UserConfig): void {
   // keeps the other files' results (reading and checking 4,000 posts on every
   // save took about 0.3 s). Any other save (data, an image, a layout) can
   // change what a file's check finds: every file is checked again.
-  const watch = process.argv.includes("--serve") || process.argv.includes("--watch");
+  const watch = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
   const results = new Map<string, FileResult>();
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     if (!changed.every((file) => file.endsWith(".md"))) results.clear();
