@@ -55,7 +55,9 @@ export default function (eleventyConfig: UserConfig) {
 
   return {
     dir: { input: "src", includes: "_includes", data: "_data", output: "_site" },
-    markdownTemplateEngine: "njk",
+    // Content is data: Markdown goes through markdown-it alone, never a
+    // template engine (src/_config/content-rules.ts).
+    markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
     templateFormats: ["md", "njk"],
     pathPrefix,

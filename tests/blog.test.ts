@@ -156,8 +156,8 @@ describe("the listing", () => {
       expect(fr(".post-card")).toHaveLength(1);
     });
 
-    it("renders Nunjucks in a post that uses it, and a post without it as written", () => {
-      expect(pageAt(site, "/en/blog/fixture-post-09/")(".post__body").text().trim()).toBe("Text of Fixture post 09, by Dan Tse.");
+    it("publishes a post's template syntax as written, and any other text as written (content is data)", () => {
+      expect(pageAt(site, "/en/blog/fixture-post-09/")(".post__body").text().trim()).toBe("Text of {{ title }}, {% if author %}by {{ author }}{% endif %}.");
       expect(pageAt(site, "/en/blog/fixture-post-10/")(".post__body").text().trim()).toBe("Text of post 10, { as written }.");
     });
 

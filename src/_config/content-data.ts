@@ -2,7 +2,7 @@
 // front matter, which editors write and the seeds fix byte for byte.
 import { ContentError } from "./content-error.ts";
 import { didYouMean } from "./suggest.ts";
-import { slugify } from "./slugify.ts";
+import { titleSlug } from "./slugify.ts";
 import { sectionUrl } from "./urls.ts";
 import type { Author, Lang, Role } from "./types.ts";
 // Imported, not read from `data`: Eleventy first calls computed data with a
@@ -41,19 +41,23 @@ function namesIn(author: unknown): string[] {
 }
 
 /**
- * What is wrong with a post's `author`: missing, or each name that is not in
- * src/_data/authors.ts, with the nearest name that is.
+ * What is wrong with a post's `author`: missing, each name that is not in
+ * src/_data/authors.ts (with the nearest name that is), each name written twice.
  */
 export function authorProblems(author: unknown): string[] {
   const listed = namesIn(author);
   if (listed.length === 0) return [NO_AUTHOR];
   const names = authors.map((a) => a.name);
+  const twice = listed
+    .filter((name, i) => listed.indexOf(name) !== i)
+    .map((name) => `'${name}' is named more than once in \`author\`. Name each author once.`);
   return listed
-    .filter((name) => !names.includes(name))
+    .filter((name, i) => !names.includes(name) && listed.indexOf(name) === i)
     .map(
       (name) =>
         `unknown author '${name}' in \`author\`${didYouMean(name, names) || "."} Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
-    );
+    )
+    .concat(twice);
 }
 
 /**
@@ -68,8 +72,8 @@ export function authorsOf(author: unknown): Author[] {
     .filter((found): found is Author => found !== undefined);
 }
 
-/** A post's URL: /en/blog/<slug of its title>/ (/fr/blogue/… in French), or the `slug` its front matter sets. */
+/** A post's URL: /en/blog/<slug of its title, at most 80 characters>/ (/fr/blogue/… in French), or the `slug` its front matter sets. */
 export function postPermalink(data: PageData & { title?: unknown; slug?: unknown }): string {
-  const slug = typeof data.slug === "string" ? data.slug : slugify(String(data.title ?? data.page.fileSlug));
+  const slug = typeof data.slug === "string" ? data.slug : titleSlug(String(data.title ?? data.page.fileSlug));
   return `${sectionUrl("blog", data.lang)}${slug}/`;
 }

@@ -6,9 +6,10 @@ import { ContentError, relative, report, type Problem } from "./content-error.ts
 import { authorProblems } from "./content-data.ts";
 import { imageProblem } from "./images.ts";
 import { CONTENT_FOLDERS, LAYOUTS, frontMatterProblems, pageSchema } from "./schemas.ts";
-import { fieldLine, readSource } from "./source-lines.ts";
-import { slugify } from "./slugify.ts";
+import { fieldLine, linesWith, readSource } from "./source-lines.ts";
+import { slugify, titleSlug } from "./slugify.ts";
 import { didYouMean } from "./suggest.ts";
+import { loadFrontMatter, refuseLanguage, yamlShapeProblems } from "./yaml-data.ts";
 import { sectionUrl } from "./urls.ts";
 import type { Lang } from "./types.ts";
 
@@ -140,6 +141,19 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
     result.fatal.push(problem(file, 1, "Empty file", `the file is empty. Write its front matter and text (${GUIDE[kind]}), or delete the file.`));
     return result;
   }
+  const language = /^---[ \t]*([^\s-][^\r\n]*?)[ \t]*\r?$/m.exec(text.split("\n", 1)[0]!)?.[1];
+  if (language !== undefined) {
+    result.fatal.push(
+      problem(
+        file,
+        1,
+        "Front matter is YAML only",
+        `the front matter is marked as '${language}', and front matter here is YAML only (fields written \`name: value\`): ` +
+          "other kinds can run code when the site is built. Make the first line three dashes alone (---), and write the fields in YAML.",
+      ),
+    );
+    return result;
+  }
   const match = FRONT_MATTER.exec(text);
   if (!match) {
     const lines = text.split("\n");
@@ -160,6 +174,12 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
   } catch (error) {
     if (!(error instanceof yaml.YAMLException)) throw error;
     result.fatal.push(yamlProblem(file, text, error));
+    return result;
+  }
+  // Size, aliases and prototype keys, before Eleventy reads the data.
+  const shape = yamlShapeProblems(match[1] ?? "");
+  if (shape.length) {
+    result.fatal.push(...shape.map((p) => problem(file, p.line + 1, p.title, p.message)));
     return result;
   }
   if (loaded !== null && loaded !== undefined && (typeof loaded !== "object" || Array.isArray(loaded))) {
@@ -190,7 +210,7 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
 
   // A post's `author` gets its own messages below.
   if (kind === "blog") handled.add("author");
-  const { schema, what } = kind === "page" ? { schema: pageSchema, what: undefined } : CONTENT_FOLDERS[kind];
+  const { schema, what } = kind === "page" ? { schema: pageSchema, what: "pages" } : CONTENT_FOLDERS[kind];
   for (const found of frontMatterProblems(schema, data, inputPath, { source: text, strict: what ? { what } : undefined, skip: handled })) {
     (found.title === "Unknown field" ? result.deferred : result.fatal).push(found);
   }
@@ -198,7 +218,11 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
 
   for (const message of authorProblems(data.author)) {
     const unknown = message.startsWith("unknown");
-    (unknown ? result.deferred : result.fatal).push(problem(file, line("author"), unknown ? "Unknown author" : "Missing author", message));
+    const twice = /^'(.+)' is named more than once/.exec(message)?.[1];
+    // A name written twice in a YAML list: the line of its second item.
+    const secondLine = twice && Array.isArray(data.author) ? linesWith(text, [twice]).filter((n) => n > line("author"))[1] : undefined;
+    const title = unknown ? "Unknown author" : twice ? "Author named twice" : "Missing author";
+    (unknown ? result.deferred : result.fatal).push(problem(file, secondLine ?? line("author"), title, message));
   }
   for (const field of ["image", "thumb"]) {
     const value = data[field];
@@ -209,7 +233,7 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
 
   const { title, slug, translationKey } = data;
   if (typeof title !== "string" || (slug !== undefined && typeof slug !== "string")) return result;
-  const slugOfTitle = slugify(title);
+  const slugOfTitle = titleSlug(title);
   if (slug === undefined && slugOfTitle === "") {
     const suggested = slugify(path.basename(file, ".md")) || "our-news";
     result.fatal.push(
@@ -217,7 +241,9 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
         file,
         line("title"),
         "No address for this title",
-        `the title '${title}' has no letter or digit, so no web address can be made from it. ` +
+        (/\p{L}/u.test(title)
+          ? `the title '${title}' has letters, but none in a–z (it may be in syllabics, Cyrillic or Chinese), and web addresses are made of a–z, digits and hyphens. `
+          : `the title '${title}' has no letter or digit, so no web address can be made from it. `) +
           `Add a line such as \`slug: ${suggested}\` to the front matter (lowercase letters, digits and hyphens): the post will be at ${sectionUrl("blog", lang)}${suggested}/.`,
       ),
     );
@@ -325,6 +351,10 @@ export function checkContent(inputDir: string, unchanged?: Map<string, FileResul
 }
 
 export default function frontMatter(eleventyConfig: UserConfig): void {
+  // Eleventy's own front-matter reader: YAML through the same loader, and no
+  // other language (its `javascript` engine runs the front matter as code).
+  const refused = Object.fromEntries(["javascript", "js", "jsLegacy", "json", "node", "coffee", "toml"].map((name) => [name, () => refuseLanguage(name)]));
+  eleventyConfig.setFrontMatterParsingOptions({ engines: { ...refused, yaml: loadFrontMatter } });
   // During `npm start`, a save of Markdown files checks those files again and
   // keeps the other files' results (reading and checking 4,000 posts on every
   // save took about 0.3 s). Any other save (data, an image, a layout) can

@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
+import { loadFrontMatter } from "./yaml-data.ts";
 import { languages } from "./types.ts";
 import { postOrder } from "./blog.ts";
 
@@ -56,7 +56,7 @@ function snapshot(file: string): Snapshot | undefined {
   const frontMatter = FRONT_MATTER.exec(source)?.[1] ?? "";
   let data: { translationKey?: unknown; date?: unknown } = {};
   try {
-    data = (yaml.load(frontMatter) as typeof data) ?? {};
+    data = (loadFrontMatter(frontMatter) as typeof data) ?? {};
   } catch {
     // Invalid YAML: the build reports it (front-matter.ts); nothing to compare.
   }

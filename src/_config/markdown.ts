@@ -5,11 +5,13 @@ import { slugify } from "./slugify.ts";
 import { renderNotes, type NoteMode } from "./notes.ts";
 import { renderRoleLevels } from "./role-levels.ts";
 import { renderRoleHeadings } from "./role-headings.ts";
+import { contentRules } from "./content-rules.ts";
 import type { Lang, Role, Site, Strings } from "./types.ts";
 
 /** What Eleventy passes to markdown-it as `env`: the page's data. */
 export interface MarkdownEnv {
   page?: { inputPath: string; url: string | false };
+  title?: unknown;
   lang?: Lang;
   role?: Role;
   site?: Site;
@@ -18,12 +20,15 @@ export interface MarkdownEnv {
 
 /**
  * markdown-it with raw HTML on (the seeds write `<h3 id>` and
- * `<strong class="note">`), heading ids from markdown-it-anchor, editorial
+ * `<strong class="note">`) but held to an allowlist, links and images
+ * checked (content-rules.ts), heading ids from markdown-it-anchor, editorial
  * notes stripped or shown, a role page's levels wrapped in sections and its
  * title line made the page's <h1>.
  */
 export function createMarkdown(noteMode: NoteMode) {
   const md = markdownIt({ html: true, linkify: false, typographer: false });
+  // Before markdown-it-anchor, which makes heading ids from the text.
+  md.use(contentRules);
   // markdown-it-anchor only adds ids to Markdown headings without one; raw
   // `<h3 id>` blocks are HTML and keep the id their author wrote.
   md.use(markdownItAnchor, { slugify, tabIndex: false });
@@ -52,9 +57,6 @@ export function createMarkdown(noteMode: NoteMode) {
   return md;
 }
 
-/** Nunjucks tags and comments start with one of these; plain Markdown has none. */
-const TEMPLATE_SYNTAX = /\{[{%#]/;
-
 /** Puts `html` (a role page's Levels navigation) after the content's <h1> and the paragraph that introduces it. */
 export function afterTitle(content: string, html: string): string {
   const h1 = content.indexOf("</h1>");
@@ -68,12 +70,4 @@ export function afterTitle(content: string, html: string): string {
 export default function markdown(eleventyConfig: UserConfig, options: { noteMode: NoteMode }): void {
   eleventyConfig.setLibrary("md", createMarkdown(options.noteMode));
   eleventyConfig.addFilter("afterTitle", afterTitle);
-  // Markdown files are Nunjucks templates first (markdownTemplateEngine), so
-  // an editor can write {{ }} or {% %}. A file without either renders the
-  // same without the Nunjucks pass, which is most of the cost of a post
-  // (lexing and compiling every post as a template): send those straight to
-  // markdown-it. Eleventy reads templateEngineOverride from the data at render.
-  eleventyConfig.addPreprocessor("plain-markdown", "md", (data: { templateEngineOverride?: string }, content: string) => {
-    if (data.templateEngineOverride === undefined && !TEMPLATE_SYNTAX.test(content)) data.templateEngineOverride = "md";
-  });
 }

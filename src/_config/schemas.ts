@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ContentError, relative, type Problem } from "./content-error.ts";
 import { fieldLine, readSource } from "./source-lines.ts";
 import { didYouMean, nearest } from "./suggest.ts";
+import { MAX_SLUG } from "./slugify.ts";
 
 export const LAYOUTS = ["blog", "page.njk", "base.njk"] as const;
 
@@ -45,6 +46,7 @@ export const postSchema = z
     slug: z
       .string({ error: "expected lowercase letters, digits and hyphens, e.g. our-first-year" })
       .regex(/^[a-z0-9-]+$/, "expected lowercase letters, digits and hyphens, e.g. our-first-year")
+      .max(MAX_SLUG, `expected at most ${MAX_SLUG} characters (the end of the post's web address)`)
       .optional(),
     tags: z.array(z.string(), { error: "expected a list, e.g. tags: [design, research]" }).optional(),
     translationChecked,

@@ -23,3 +23,15 @@ export function slugify(text: string): string {
 export function clearSlugMemo(): void {
   memo.clear();
 }
+
+/** The longest address segment made from a title: a path stays far below file systems' 255-byte names. */
+export const MAX_SLUG = 80;
+
+/** A post's address segment from its title: its slug, cut at the last whole word within MAX_SLUG characters. */
+export function titleSlug(title: string): string {
+  const slug = slugify(title);
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  const word = cut.lastIndexOf("-");
+  return (word > 0 ? cut.slice(0, word) : cut.slice(0, MAX_SLUG)).replace(/-+$/, "");
+}

@@ -41,3 +41,15 @@ export function linesWith(source: string, needles: readonly string[]): number[] 
 export function lineIn(file: string, needle: string): number {
   return linesWith(readSource(file), [needle])[0] ?? 1;
 }
+
+/**
+ * How many lines of `source` come before its Markdown body: the front matter
+ * and its closing `---`. Markdown-it counts the body's lines from 0; a body
+ * line `n` is the file's line `bodyOffset + n + 1`.
+ */
+export function bodyOffset(source: string): number {
+  const lines = source.split("\n");
+  if (!/^---[ \t]*\r?$/.test(lines[0] ?? "")) return 0;
+  const close = lines.findIndex((line, i) => i > 0 && /^---[ \t]*\r?$/.test(line));
+  return close < 0 ? 0 : close + 1;
+}

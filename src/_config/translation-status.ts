@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import * as acorn from "acorn";
 import { transformSync } from "esbuild";
-import yaml from "js-yaml";
+import { loadFrontMatter } from "./yaml-data.ts";
 import { languages, type Lang, type Role } from "./types.ts";
 
 export type Status = "current" | "outdated" | "missing" | "unknown";
@@ -72,7 +72,7 @@ function parse(source: string): Parsed {
   if (!match) return { data: {}, body: source };
   let data: unknown;
   try {
-    data = yaml.load(match[1]!);
+    data = loadFrontMatter(match[1]!);
   } catch {
     // A broken version in history still has content: compare it as text.
     return { data: { "": match[1] }, body: source.slice(match[0].length) };
