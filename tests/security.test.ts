@@ -73,6 +73,7 @@ describe("a post with template code in it", () => {
     // A title as long as a paragraph, and a title with no a–z but a slug.
     copy.write("src/blog/long-title.md", post("product ".repeat(44).trim(), "Text.\n"));
     copy.write("src/blog/syllabics.md", post("ᐊᐃᖓᐃ ᓄᓇᕗᑦ", "Text.\n", "slug: aingai-nunavut\n"));
+    copy.write("src/blog/headings.md", post("Headings", "## ᐊᐃᖓᐃ ᓄᓇᕗᑦ\n\n## Привет\n\n## 🎉\n\n## 🎉\n\nSee [the first](#ᐊᐃᖓᐃ-ᓄᓇᕗᑦ).\n"));
     before = filesOf(copy.dir);
     result = build("production", "_site", copy.dir);
   }, BUILD);
@@ -114,6 +115,11 @@ describe("a post with template code in it", () => {
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).toMatch(/^(product-)+product$/);
     expect(pageAt(result.dir, `/en/blog/${slug}/`)("h1").text()).toBe("product ".repeat(44).trim());
+  });
+
+  it("gives headings with no a–z letter an id of their own letters, never an empty one", () => {
+    const $ = pageAt(result.dir, "/en/blog/headings/");
+    expect($(".post__body h2").map((_, el) => $(el).attr("id")).get()).toEqual(["ᐊᐃᖓᐃ-ᓄᓇᕗᑦ", "привет", "section", "section-1"]);
   });
 
   it("publishes a title in syllabics at the address its slug gives", () => {

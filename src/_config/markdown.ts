@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import markdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
-import { slugify } from "./slugify.ts";
+import { headingId } from "./slugify.ts";
 import { renderNotes, type NoteMode } from "./notes.ts";
 import { renderRoleLevels } from "./role-levels.ts";
 import { renderRoleHeadings } from "./role-headings.ts";
@@ -31,7 +31,7 @@ export function createMarkdown(noteMode: NoteMode) {
   md.use(contentRules);
   // markdown-it-anchor only adds ids to Markdown headings without one; raw
   // `<h3 id>` blocks are HTML and keep the id their author wrote.
-  md.use(markdownItAnchor, { slugify, tabIndex: false });
+  md.use(markdownItAnchor, { slugify: headingId, tabIndex: false });
 
   // Wide tables scroll inside a labelled, focusable region instead of the page.
   md.renderer.rules.table_open = (_tokens, _idx, _options, pageData) => {

@@ -35,3 +35,20 @@ export function titleSlug(title: string): string {
   const word = cut.lastIndexOf("-");
   return (word > 0 ? cut.slice(0, word) : cut.slice(0, MAX_SLUG)).replace(/-+$/, "");
 }
+
+/**
+ * A heading's id: its slug, or for a heading with no a–z letter or digit
+ * (syllabics, Cyrillic, Chinese) its own letters joined by hyphens, so the id
+ * is never empty (invalid HTML) and a link to it reads as the heading does.
+ */
+export function headingId(text: string): string {
+  const slug = slugify(text);
+  if (slug) return slug;
+  return (
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-")
+      .replace(/^-+|-+$/g, "") || "section"
+  );
+}
