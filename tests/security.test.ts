@@ -3,7 +3,7 @@
 // command, read a file outside src/, or put script in a page. The threat
 // model these tests prove is docs/security.md.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
@@ -204,6 +204,8 @@ describe("front matter is data", () => {
   beforeAll(() => {
     copy = projectCopy();
     for (const [name, { source }] of Object.entries(cases)) copy.write(`src/blog/${name}`, source);
+    // A pull request can carry a symbolic link: one in src/img/ would publish what it points to.
+    symlinkSync("../../../package.json", path.join(copy.dir, "src/img/cds/leak.jpg"));
     run = build("production", "_site", copy.dir);
   }, BUILD);
   afterAll(() => copy.remove());
@@ -212,6 +214,10 @@ describe("front matter is data", () => {
     expect(run.status).not.toBe(0);
     const lines = run.output.split("\n").filter((l) => l.startsWith(`src/blog/${name}:${line}: `));
     expect(lines.join("\n"), run.output).toContain(message);
+  });
+
+  it("refuses a symbolic link under src/, which would publish a file from outside it", () => {
+    expect(run.output).toContain("src/img/cds/leak.jpg:1: this is a symbolic link, and the site publishes only files of its own");
   });
 
   it("fails before Eleventy writes anything: no stack trace, no site", () => {

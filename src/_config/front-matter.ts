@@ -325,6 +325,18 @@ export function checkContent(inputDir: string, unchanged?: Map<string, FileResul
   const deferred: Problem[] = [];
   const posts: PostEntry[] = [];
   for (const entry of readdirSync(inputDir, { recursive: true, withFileTypes: true })) {
+    // A symbolic link would publish whatever it points to, .git/config included.
+    if (entry.isSymbolicLink()) {
+      fatal.push(
+        problem(
+          relative(path.join(entry.parentPath, entry.name)),
+          1,
+          "Link to another file",
+          "this is a symbolic link, and the site publishes only files of its own: a link could publish any file of the computer that builds it. Put the file itself here instead.",
+        ),
+      );
+      continue;
+    }
     if (!entry.isFile()) continue;
     const inputPath = path.join(entry.parentPath, entry.name);
     const parts = path.relative(inputDir, inputPath).split(path.sep);
