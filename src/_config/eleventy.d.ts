@@ -24,6 +24,7 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: object): void;
     setChokidarConfig(options: object): void;
     setQuietMode(quiet: boolean): void;
+    versionCheck(range: string): void;
     setDataSchema?(schema: unknown): void;
     addExtension(ext: string, options: { key?: string; isIncrementalMatch?: Callback }): void;
     on(event: string, listener: Callback): void;
