@@ -62,7 +62,10 @@ describe("HTML_CodeSniffer (pa11y-ci, WCAG 2 AA)", () => {
     const bin = pa11yCi();
     // Every page a reader can reach: each HTML file the build wrote (/admin/ is Decap's app, not a page).
     const pages = htmlPages(productionSite);
-    expect(pages.length).toBeGreaterThan(20);
+    // The sitemap's pages (23 today) are all among them, with /404.html.
+    const sitemap = [...readFileSync(path.join(productionSite, "sitemap.xml"), "utf8").matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(sitemap.length).toBeGreaterThan(20);
+    expect(pages).toEqual(expect.arrayContaining([...sitemap, "/404.html"]));
     const report = path.join(work, "report.json");
     const config = path.join(work, "pa11y-ci.json");
     writeFileSync(
