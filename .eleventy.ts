@@ -19,6 +19,7 @@ import preview from "./src/_config/preview.ts";
 import translationPreview from "./src/_config/translation-preview.ts";
 import cms from "./src/_config/cms.ts";
 import incremental from "./src/_config/incremental.ts";
+import deletes from "./src/_config/deletes.ts";
 import templateMapIndex from "./src/_config/template-map-index.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
@@ -48,6 +49,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
   eleventyConfig.addPlugin(translationPreview, { enabled: !production }); // previews: translation status page, out-of-date notices
   eleventyConfig.addPlugin(incremental, { showsContent: ["src/pages/feed.njk"] }); // what a save in npm start renders again
+  eleventyConfig.addPlugin(deletes); // npm start: a delete or rename rebuilds, and pages no longer written leave the output (Eleventy 3)
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.addPlugin(cms); // the content editor at /admin/ (Decap CMS), configured from the schemas
   eleventyConfig.on("eleventy.after", clearSlugMemo);

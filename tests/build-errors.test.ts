@@ -1,13 +1,13 @@
 // `npm start`: a save that breaks the build shows the error over the page the
 // editor has open, and the next good save takes it away. Against the real dev
 // server, in a copy of the project, in Chromium.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch } from "./support/browser.ts";
+import { startDevServer, type DevServer } from "./support/dev-server.ts";
 import { projectCopy, ROOT } from "./support/site.ts";
 
 const POST = "src/blog/product-manager-qa.md";
@@ -24,33 +24,9 @@ async function axeViolations(page: Page): Promise<string[]> {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-/** `npm start` in `dir` (the same command as package.json), on a free port; resolves with its origin. */
-function startDevServer(dir: string): Promise<{ child: ChildProcess; origin: string; log: () => string }> {
-  const child = spawn(
-    path.join(ROOT, "node_modules", ".bin", "tsx"),
-    ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", "--port=0"],
-    { cwd: dir, env: { ...process.env, ELEVENTY_ENV: "preview" }, detached: true },
-  );
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The dev server did not start:\n${output}`)), 120_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /Server at (http:\/\/localhost:\d+)\//.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, origin: match[1]!, log: () => output });
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-    child.on("exit", () => reject(new Error(`The dev server stopped:\n${output}`)));
-  });
-}
-
 describe("npm start shows a failed rebuild in the browser", () => {
   let copy: ReturnType<typeof projectCopy>;
-  let server: Awaited<ReturnType<typeof startDevServer>> | undefined;
+  let server: DevServer | undefined;
   let browser: Browser;
 
   beforeAll(async () => {
@@ -59,14 +35,7 @@ describe("npm start shows a failed rebuild in the browser", () => {
   });
   afterAll(async () => {
     await browser?.close();
-    // Its process group: tsx and the Eleventy process it starts.
-    if (server?.child.pid) {
-      try {
-        process.kill(-server.child.pid, "SIGTERM");
-      } catch {
-        // Already stopped.
-      }
-    }
+    server?.stop();
     copy?.remove();
   });
 

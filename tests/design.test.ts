@@ -32,10 +32,17 @@ describe("every page", () => {
     for (const url of languagePages) {
       const $ = pageAt(productionSite, url);
       const lang = url.slice(1, 3);
-      // Drawn with <use> so that its words can follow forced colours (issue 19).
-      const signature = $(`header .gc-signature svg[role=img]:has(use[href="/img/gc/sig-blk-${lang}.svg#gc-signature"])`);
-      expect(signature.attr("aria-label"), url).toBe(lang === "en" ? "Government of Canada" : "Gouvernement du Canada");
-      expect($("header .gc-signature").attr("href"), url).toBe(`/${lang}/`);
+      // Drawn with <use> so that its words can follow forced colours (issue 19);
+      // named by the link's own text, in both languages as the signature reads (issue 23).
+      const signature = $(`header .gc-signature svg[aria-hidden=true]:has(use[href="/img/gc/sig-blk-${lang}.svg#gc-signature"])`);
+      expect(signature, url).toHaveLength(1);
+      expect(signature.attr("aria-label"), url).toBeUndefined();
+      const link = $("header a.gc-signature");
+      expect(link.find(".visually-hidden").text(), url).toBe(
+        lang === "en" ? "Government of Canada / Gouvernement du Canada" : "Gouvernement du Canada / Government of Canada",
+      );
+      expect(link.find(".visually-hidden [lang]").attr("lang"), url).toBe(lang === "en" ? "fr" : "en");
+      expect(link.attr("href"), url).toBe(`/${lang}/`);
       expect($("header .gc-lang-toggle a[hreflang]"), url).toHaveLength(1);
       expect($("header form[role=search] input[name=q]"), url).toHaveLength(1);
       expect($(`footer svg.gc-wordmark[role=img][aria-label]:has(use[href="/img/gc/wmms-spl-${lang}.svg#gc-wordmark"])`), url).toHaveLength(1);

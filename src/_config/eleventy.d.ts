@@ -25,6 +25,7 @@ declare module "@11ty/eleventy" {
     setChokidarConfig(options: object): void;
     setQuietMode(quiet: boolean): void;
     setFrontMatterParsingOptions(options: { engines?: Record<string, Callback> }): void;
+    versionCheck(range: string): void;
     setDataSchema?(schema: unknown): void;
     addExtension(ext: string, options: { key?: string; isIncrementalMatch?: Callback }): void;
     on(event: string, listener: Callback): void;

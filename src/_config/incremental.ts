@@ -26,8 +26,10 @@ import { postOrder } from "./blog.ts";
 //   the sitemap), the page's translation (its language toggle points at this
 //   page's URL, which comes from the title) and its older and newer posts
 //   before and after the save (their links show its title).
-// Any other save (a layout, an include, data, a new or deleted file) keeps
-// Eleventy's own rule.
+// - deleted (a delete or the old name of a rename; deletes.ts makes it
+//   rebuild): as a front-matter change.
+// Any other save (a layout, an include, data, a new file) keeps Eleventy's
+// own rule.
 //
 // Eleventy lets a template language decide this with `isIncrementalMatch`
 // (https://www.11ty.dev/docs/languages/custom/): Eleventy asks every entry
@@ -86,15 +88,29 @@ export function planSave(file: string): SavePlan | undefined {
   const id = key(file);
   const before = snapshots.get(id);
   const after = snapshot(id);
-  if (!before || !after) return undefined; // a new or deleted file: Eleventy's own rule
+  if (!before) {
+    // A new file (or a rename's new name): Eleventy's own rule; its next saves are compared.
+    if (after) snapshots.set(id, after);
+    return undefined;
+  }
+  if (!after) {
+    // Deleted (deletes.ts rebuilds then): like a change of its front matter
+    // to nothing; its translation and neighbours lose their links to it.
+    snapshots.delete(id);
+    return { render: related(id, before, before), frontMatterChanged: true };
+  }
   // An editor's save truncates the file, then writes it: the watcher can see
   // the empty file first (seen on a busy machine). Compare when the text is
   // there, at the event that follows; keep the last complete snapshot.
   if (after.empty) return { render: new Set(), frontMatterChanged: false };
   snapshots.set(id, after);
-  const render = new Set<string>(SHOWS_CONTENT);
-  if (before.frontMatter === after.frontMatter) return { render, frontMatterChanged: false };
+  if (before.frontMatter === after.frontMatter) return { render: new Set(SHOWS_CONTENT), frontMatterChanged: false };
+  return { render: related(id, before, after), frontMatterChanged: true };
+}
 
+/** The pages that show a page's front matter besides the listings: the feeds, its translation, its older and newer posts. */
+function related(id: string, before: Snapshot, after: Snapshot): Set<string> {
+  const render = new Set<string>(SHOWS_CONTENT);
   // The translation, before and after (the key may have changed).
   for (const [other, shot] of snapshots) {
     if (other === id || !shot.translationKey) continue;
@@ -115,7 +131,7 @@ export function planSave(file: string): SavePlan | undefined {
       for (const post of [newer.at(-1), ...same, older[0]]) if (post) render.add(post.inputPath);
     }
   }
-  return { render, frontMatterChanged: true };
+  return render;
 }
 
 interface MatchContext {

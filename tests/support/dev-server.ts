@@ -1,0 +1,47 @@
+// `npm start` (the same command as package.json) in a copy of the project, for
+// tests that drive the real dev server.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { ROOT } from "./site.ts";
+
+export interface DevServer {
+  child: ChildProcess;
+  origin: string;
+  log: () => string;
+  /** Stops its process group: tsx and the Eleventy process it starts. */
+  stop: () => void;
+}
+
+/** Starts `npm start` in `dir` on a free port; resolves with its origin once it serves. */
+export function startDevServer(dir: string): Promise<DevServer> {
+  const child = spawn(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", "--port=0"],
+    { cwd: dir, env: { ...process.env, ELEVENTY_ENV: "preview" }, detached: true },
+  );
+  let output = "";
+  const stop = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // Already stopped.
+    }
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`The dev server did not start:\n${output}`));
+    }, 120_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /Server at (http:\/\/localhost:\d+)\//.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, origin: match[1]!, log: () => output, stop });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", () => reject(new Error(`The dev server stopped:\n${output}`)));
+  });
+}
