@@ -13,39 +13,37 @@ import { pathToFileURL } from "node:url";
 
 interface LockEntry {
   version?: string;
-  integrity?: string;
-  resolved?: string;
   optional?: boolean;
+  devOptional?: boolean;
+  link?: boolean;
 }
-type Packages = Record<string, LockEntry>;
 
-const packagesOf = (file: string): Packages => (JSON.parse(readFileSync(file, "utf8")) as { packages?: Packages }).packages ?? {};
+const readJson = (file: string) => JSON.parse(readFileSync(file, "utf8"));
 
 /**
  * Why `folder`'s node_modules is not what its package-lock.json pins, or
- * undefined when it is. npm records what it installed in
- * node_modules/.package-lock.json (its "hidden lockfile"): the two must list
- * the same packages at the same versions and integrity, and each must be there.
+ * undefined when it is: every package the lockfile lists is there, at its
+ * version. Read from each package's own package.json, not from npm's record
+ * of the install (node_modules/.package-lock.json), which
+ * `npm install --package-lock-only` rewrites without installing anything.
  */
 export function installProblem(folder: string): string | undefined {
   const lockfile = path.join(folder, "package-lock.json");
   if (!existsSync(lockfile)) throw new Error(`${lockfile} is missing: ${folder}/ must be an npm package with its own lockfile.`);
-  const hidden = path.join(folder, "node_modules", ".package-lock.json");
-  if (!existsSync(hidden)) return "not installed yet";
-  const wanted = packagesOf(lockfile);
-  const installed = packagesOf(hidden);
-  for (const [key, want] of Object.entries(wanted)) {
-    if (key === "") continue; // the folder's own package
-    const have = installed[key];
+  if (!existsSync(path.join(folder, "node_modules"))) return "not installed yet";
+  const packages = (readJson(lockfile) as { packages?: Record<string, LockEntry> }).packages ?? {};
+  for (const [key, want] of Object.entries(packages)) {
+    if (key === "" || want.link) continue; // the folder's own package; a link to a folder
+    const manifest = path.join(folder, key, "package.json");
     // Optional packages for other platforms (esbuild's, sharp's…) are in the lockfile, not installed.
-    if (!have && want.optional) continue;
-    if (!have || have.version !== want.version || have.integrity !== want.integrity || have.resolved !== want.resolved) {
-      return `${key.replace(/^node_modules\//, "")} ${have?.version ?? "missing"}, the lockfile pins ${want.version}`;
+    if (!existsSync(manifest)) {
+      if (want.optional || want.devOptional) continue;
+      return `${key} is missing`;
     }
-    if (!existsSync(path.join(folder, key, "package.json"))) return `${key} is missing`;
+    const have = (readJson(manifest) as { version?: string }).version;
+    if (have !== want.version) return `${key.replace(/^node_modules\//, "")} ${have}, the lockfile pins ${want.version}`;
   }
-  const extra = Object.keys(installed).find((key) => !(key in wanted));
-  return extra ? `${extra.replace(/^node_modules\//, "")} is installed but not in the lockfile` : undefined;
+  return undefined;
 }
 
 /**

@@ -124,7 +124,7 @@ describe("the production deploy", () => {
   const build = deploySteps.find((step) => /\bnpm run build\b/.test(step.run ?? ""));
   // The variables docs/cms.md tells a maintainer to set: its table's first column.
   const cmsDoc = readFileSync(path.join(ROOT, "docs", "cms.md"), "utf8");
-  const documented = [...new Set([...cmsDoc.matchAll(/^\| `(CMS_[A-Z_]+)` \|/gm)].map((m) => m[1]!))];
+  const documented = [...new Set([...cmsDoc.matchAll(/^\s*\| `(CMS_[A-Z_]+)` \|/gm)].map((m) => m[1]!))];
 
   it("passes every content-editor variable docs/cms.md names to the build, from the repository's variables", () => {
     expect(documented).toEqual(expect.arrayContaining(["CMS_GITHUB_REPO", "CMS_GITHUB_BRANCH", "CMS_OAUTH_URL", "CMS_OAUTH_PATH"]));
