@@ -13,6 +13,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { ensurePackages } from "./optional-packages.ts";
 
 export const WORKTREE = ".cms-worktree";
 export const LOCAL_BRANCH = "cms-local";
@@ -54,7 +55,7 @@ export function prepareWorktree(repo: string): { dir: string; branch: string } {
 
 /** decap-server in git mode on `repoDir`, listening on 127.0.0.1 only: it writes to git for whoever asks. */
 export function startDecapServer(repoDir: string, port: number, root = process.cwd()): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "decap-server", "dist", "index.js")], {
+  const child = spawn(process.execPath, [path.join(root, "cms", "node_modules", "decap-server", "dist", "index.js")], {
     env: { ...process.env, MODE: "git", GIT_REPO_DIRECTORY: repoDir, PORT: String(port), BIND_HOST: "127.0.0.1", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -73,6 +74,8 @@ export function startDecapServer(repoDir: string, port: number, root = process.c
 
 async function main(): Promise<void> {
   const root = process.cwd();
+  // Decap CMS and decap-server are not in the site's own install (cms/package.json): the first run installs them.
+  ensurePackages("cms", root);
   const { dir, branch } = prepareWorktree(root);
   const apiPort = await freePort();
   const sitePort = Number(process.env.PORT) || (await freePort());

@@ -10,6 +10,7 @@ import yaml from "js-yaml";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, prepareWorktree, startDecapServer } from "../scripts/cms.ts";
+import { ensurePackages } from "../scripts/optional-packages.ts";
 import security from "../src/_data/security.ts";
 import { launch } from "./support/browser.ts";
 import { serve, type StaticServer } from "./support/server.ts";
@@ -68,6 +69,8 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
   const temporary: string[] = [];
 
   beforeAll(async () => {
+    // Decap and decap-server are not in the site's own install; `npm test` installs them first, a run of this file alone here.
+    ensurePackages("cms", ROOT);
     repo = repository();
     const port = await freePort();
     api = `http://127.0.0.1:${port}/api/v1`;
@@ -85,7 +88,7 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
       alerts.push(dialog.message());
       void dialog.accept();
     });
-  }, 240_000);
+  }, 420_000); // 240 s, and Decap's install the first time the file runs alone
 
   afterAll(async () => {
     await browser?.close();

@@ -4,33 +4,23 @@
 // aria-label passed axe and failed H30.2 here, and some screen readers agree
 // with HTML_CodeSniffer. pa11y-ci lives in its own package, tests/pa11y/
 // (about 160 packages with puppeteer), out of the root install.
-import { execFileSync, execFile } from "node:child_process";
+import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensurePackages } from "../scripts/optional-packages.ts";
 import { CHROMIUM } from "./support/browser.ts";
 import { serve, type StaticServer } from "./support/server.ts";
 import { htmlPages, productionSite, ROOT } from "./support/site.ts";
 
 const PA11Y = path.join(ROOT, "tests", "pa11y");
 
-/**
- * pa11y-ci's command, installing tests/pa11y/ from its lockfile when it is
- * missing: no browser download (the test drives Debian's Chromium), no
- * install scripts. Stands in until the project installs optional package
- * folders in one place.
- */
+/** pa11y-ci's command, tests/pa11y/ installed from its lockfile first when it is not (scripts/optional-packages.ts). */
 function pa11yCi(): string {
-  const bin = path.join(PA11Y, "node_modules", "pa11y-ci", "bin", "pa11y-ci.js");
-  if (!existsSync(bin)) {
-    execFileSync("npm", ["ci", "--prefix", PA11Y, "--ignore-scripts", "--no-audit", "--no-fund"], {
-      env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: "1" },
-      stdio: "inherit",
-    });
-  }
-  return bin;
+  ensurePackages("tests/pa11y", ROOT);
+  return path.join(PA11Y, "node_modules", "pa11y-ci", "bin", "pa11y-ci.js");
 }
 
 interface Issue {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import path from "node:path";
 import * as cheerio from "cheerio";
 import sharp from "sharp";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import roles from "../src/_data/roles.ts";
 import site from "../src/_data/site.ts";
@@ -163,13 +163,14 @@ describe("printing, in Chromium", () => {
     try {
       await page.goto(browser.origin + url);
       const pdf = await page.pdf({ format: "Letter" });
-      const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+      // PDF.js as unpdf packages it for servers: no native canvas (pdfjs-dist's 33 MB @napi-rs/canvas) to read text.
+      const doc = await getDocumentProxy(new Uint8Array(pdf), { verbosity: 0 });
       const parts: string[] = [];
       for (let n = 1; n <= doc.numPages; n++) {
         const content = await (await doc.getPage(n)).getTextContent();
         for (const item of content.items) if ("str" in item) parts.push(item.str);
       }
-      await doc.destroy();
+      await doc.loadingTask.destroy();
       text = parts.join(" ");
     } finally {
       await page.close();

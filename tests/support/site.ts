@@ -58,6 +58,11 @@ export function projectCopy(dir = mkdtempSync(path.join(os.tmpdir(), "site-"))):
     if (existsSync(path.join(ROOT, entry))) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   }
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  // The content editor's own packages (cms/, scripts/optional-packages.ts), when they are installed.
+  if (existsSync(path.join(ROOT, "cms", "node_modules"))) {
+    mkdirSync(path.join(dir, "cms"), { recursive: true });
+    symlinkSync(path.join(ROOT, "cms", "node_modules"), path.join(dir, "cms", "node_modules"));
+  }
   // Processed images and link-preview cards, as the shared builds (or the checkout) left them: a cold cache doubles a build.
   const cache = [BUILDS, ROOT].map((from) => path.join(from, ".cache")).find((from) => from !== path.join(dir, ".cache") && existsSync(from));
   if (cache) cpSync(cache, path.join(dir, ".cache"), { recursive: true });
