@@ -183,6 +183,23 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     }
   });
 
+  it("fits a phone (375 px): the form and, under it, the preview, with nothing off the screen's side", async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    try {
+      await open("collections/posts-en/entries/product-manager-qa");
+      await page.frameLocator("iframe").first().locator("main h1").waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+      const form = (await page.getByLabel("Title", { exact: true }).boundingBox())!;
+      const pane = (await page.locator("iframe").first().boundingBox())!;
+      expect(form.x + form.width).toBeLessThanOrEqual(375);
+      expect(pane.x).toBeGreaterThanOrEqual(0);
+      expect(pane.x + pane.width).toBeLessThanOrEqual(375);
+      expect(pane.y).toBeGreaterThan(form.y);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it("writes an English post on a cms/ branch, whose build lists it; publishing merges it into main", async () => {
     await open("collections/posts-en/new");
     await page.getByLabel("Title", { exact: true }).fill("Été à Montréal: our first year");

@@ -18,6 +18,7 @@ export default function cms(eleventyConfig: UserConfig): void {
   // source maps or the duplicate cms.js build: 6 MB instead of 66.
   eleventyConfig.addPassthroughCopy({ "node_modules/decap-cms/dist/*decap-cms.js": "admin" });
   eleventyConfig.addPassthroughCopy({ "src/assets/admin.js": "admin/admin.js" });
+  eleventyConfig.addPassthroughCopy({ "src/assets/admin.css": "admin/admin.css" }); // the editor on a phone
 
   eleventyConfig.addGlobalData("cms", () => {
     const env = cmsEnvironment();
