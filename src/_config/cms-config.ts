@@ -74,7 +74,8 @@ interface ZodDef {
 const DATE_FORMAT = "YYYY-MM-DDTHH:mm:ss.SSS[Z]"; // the seeds' form: 2019-07-23T13:00:00.000Z
 
 function fieldFor(name: string, schema: z.ZodType, lang: Lang, collection: CollectionName, authors: Author[]): Field {
-  const text = fieldText[name === "translationKey" && collection === "posts-fr" ? "translationOf" : name];
+  const key = name === "translationKey" && collection === "posts-fr" ? "translationOf" : name === "title" && collection.startsWith("roles") ? "roleTitle" : name;
+  const text = fieldText[key];
   if (!text) {
     throw new ContentError(
       "src/_config/cms-labels.ts",
