@@ -344,6 +344,8 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     expect(refused.output).toMatch(/src\/roles\/product-manager\.md:\d+: level 'associate' is listed/);
   });
 
+  // The pane is a same-origin srcdoc frame: it inherits /admin/'s policy, whose script-src has no 'unsafe-inline', so an
+  // inline handler or script in an entry's raw HTML does not run (without that policy, this handler does: checked by hand).
   it("shows an entry's text in the pane as data: no template runs, no script or handler in it runs", async () => {
     await open("collections/posts-en/new");
     await page.getByLabel("Title", { exact: true }).fill("Content is data");
