@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import yaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, LOCAL_BRANCH, prepareWorktree, startDecapServer } from "../scripts/cms.ts";
 import { cmsConfig, cmsConfigured, cmsEnvironment } from "../src/_config/cms-config.ts";
@@ -11,6 +12,7 @@ import { fieldText } from "../src/_config/cms-labels.ts";
 import { authorProblems, authorsOf } from "../src/_config/content-data.ts";
 import { postSchema, roleSchema } from "../src/_config/schemas.ts";
 import authors from "../src/_data/authors.ts";
+import roles from "../src/_data/roles.ts";
 import { pageAt, productionSite, ROOT } from "./support/site.ts";
 
 type Field = Record<string, unknown> & { name: string };
@@ -55,6 +57,26 @@ describe("the editor's configuration", () => {
     expect(field("roles-en", "class").widget).toBe("hidden");
   });
 
+  it("gives every collection a preview_path: where its entries' pages are on the site", () => {
+    for (const lang of ["en", "fr"] as const) {
+      for (const c of collections(lang)) expect((c as Collection & { preview_path?: string }).preview_path, c.name).toBeTruthy();
+    }
+    const paths = Object.fromEntries(collections("en").map((c) => [c.name, (c as Collection & { preview_path: string }).preview_path]));
+    // A role's file name is its slug; a post's URL is its title's slug (Decap slugs `{{title}}` with the config's `slug` settings).
+    expect(paths).toEqual({
+      "posts-en": "/en/blog/{{title}}/",
+      "posts-fr": "/fr/blogue/{{title}}/",
+      "roles-en": "/en/roles/{{slug}}/",
+      "roles-fr": "/fr/roles/{{slug}}/",
+    });
+    for (const role of roles) {
+      for (const lang of ["en", "fr"] as const) {
+        const url = paths[`roles-${lang}`]!.replace("{{slug}}", role.slug[lang]);
+        expect(pageAt(productionSite, url)("h1").text()).toBe(role.title[lang]);
+      }
+    }
+  });
+
   it("is on only with a local decap-server, or with a GitHub repository and an OAuth endpoint of our own", () => {
     expect(cmsConfigured(cmsEnvironment({}))).toBe(false);
     expect(cmsConfigured(cmsEnvironment({ CMS_GITHUB_REPO: "cds-snc/careers-site" }))).toBe(false);
@@ -67,6 +89,29 @@ describe("the editor's configuration", () => {
       base_url: "https://oauth.example.ca",
       auth_endpoint: "auth",
     });
+  });
+
+  it("links the header to the published site in GitHub mode; locally, admin.js puts the preview's own address there", () => {
+    const github = cmsEnvironment({ CMS_GITHUB_REPO: "cds-snc/careers-site", CMS_OAUTH_URL: "https://oauth.example.ca/" });
+    expect(cmsConfig("en", github, authors, "https://example.org")).toMatchObject({ site_url: "https://example.org", display_url: "https://example.org" });
+    // Locally: tests/cms.test.ts checks the running editor's header and "View Live".
+  });
+
+  it("has the preview workflow post the status Decap's deploy-preview link reads, with values through env only", () => {
+    const workflow = yaml.load(readFileSync(path.join(ROOT, ".github/workflows/preview.yml"), "utf8")) as {
+      permissions: Record<string, string>;
+      jobs: Record<string, { permissions: Record<string, string>; steps: { run?: string; env?: Record<string, string> }[] }>;
+    };
+    expect(workflow.permissions).toEqual({});
+    const job = workflow.jobs.preview!;
+    expect(job.permissions.statuses).toBe("write");
+    const step = job.steps.find((s) => s.run?.includes("/statuses/"))!;
+    expect(step.run).not.toContain("${{");
+    // decap-cms-lib-util's isPreviewContext: a context containing "deploy"; getDeployPreview: state success.
+    expect(step.run).toMatch(/-f context=\S*deploy/);
+    expect(step.run).toContain("-f state=success");
+    expect(step.run).toContain('-f target_url="$PREVIEW_URL"');
+    expect(step.env!.PREVIEW_URL).toContain("steps.deploy.outputs");
   });
 });
 

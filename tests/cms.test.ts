@@ -64,6 +64,8 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
   let browser: Browser;
   let page: Page;
   let api: string;
+  /** The preview build serving the editor. */
+  let admin: string;
   const requests: string[] = [];
   const alerts: string[] = [];
   const temporary: string[] = [];
@@ -74,7 +76,7 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     repo = repository();
     const port = await freePort();
     api = `http://127.0.0.1:${port}/api/v1`;
-    const admin = path.join(repo.dir, "..", `${path.basename(repo.dir)}-admin`);
+    admin = path.join(repo.dir, "..", `${path.basename(repo.dir)}-admin`);
     temporary.push(admin);
     const built = build("preview", admin, repo.dir, { CMS_LOCAL_BACKEND: api });
     if (built.status !== 0) throw new Error(built.output);
@@ -132,6 +134,75 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
       });
   }
 
+  const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+  /** The preview pane's page text: its <article>, as the layout writes it. */
+  async function paneText(): Promise<string> {
+    const article = page.frameLocator("iframe").first().locator("main article");
+    await article.locator("h1").first().waitFor({ timeout: 60_000 });
+    return squash((await article.textContent()) ?? "");
+  }
+  /** A built page's <article>, less the notices a preview adds from git history (translation-preview.ts), which the editor cannot know. */
+  function pageText(site: string, url: string): string {
+    const $ = pageAt(site, url);
+    $("main article .translation-notice").remove();
+    return squash($("main article").text());
+  }
+  /** The editor's "View Live" link, as a site path (site_url locally is the preview serving the editor). */
+  async function viewLive(): Promise<string> {
+    const href = await page.getByRole("link", { name: /View Live/ }).getAttribute("href");
+    expect(href!.startsWith(`${server.origin}/`), href!).toBe(true);
+    return href!.slice(server.origin.length);
+  }
+  const panes: Record<string, string> = {};
+
+  it("previews the seeds as their pages: the pane's text is the built page's, in English and French", async () => {
+    const seeds = [
+      { route: "collections/posts-en/entries/product-manager-qa", date: "July 23, 2019", by: "By Bryan Willey (Product manager), Clémentine Hahn" },
+      { route: "collections/posts-fr/entries/alors-quest-ce-quun-gestionnaire-de-produits", date: "23 juillet 2019", by: "Par Bryan Willey (Gestionnaire de produits), Clémentine Hahn" },
+      { route: "collections/roles-en/entries/product-manager", level: "Associate product manager" },
+      { route: "collections/roles-fr/entries/gestionnaire-de-produits", level: "Gestionnaire de produits associé" },
+    ];
+    for (const seed of seeds) {
+      await open(seed.route);
+      // The header links to the local preview serving the editor, not to the published site.
+      await expect.poll(() => page.locator(`a[href="${server.origin}/"]`).count()).toBeGreaterThan(0);
+      expect(await page.locator('a[href^="https://careers.digital.canada.ca"]').count()).toBe(0);
+      const url = await viewLive();
+      expect(existsSync(fileFor(admin, url)), `${seed.route}: View Live goes to ${url}, which the build has`).toBe(true);
+      const frame = page.frameLocator("iframe").first();
+      await expect.poll(paneText, { timeout: 60_000 }).toBe(pageText(admin, url));
+      const built = pageAt(admin, url);
+      expect(squash(await frame.locator("main h1").first().textContent() ?? "")).toBe(squash(built("main h1").first().text()));
+      if (seed.date) {
+        expect(await frame.locator("main time").first().textContent()).toBe(seed.date);
+        expect(squash(await frame.locator(".post__meta").textContent() ?? "")).toContain(seed.by);
+        expect(await frame.locator("main picture.hero img").getAttribute("alt")).toBe(built("main picture.hero img").attr("alt"));
+      } else {
+        // The levels, their headings and the notes, as a preview shows them.
+        expect(await frame.locator("main section.level h2").count()).toBe(built("main section.level h2").length);
+        expect(await frame.locator("main .levels-nav").textContent()).toContain(seed.level);
+        expect(await frame.locator("main .note .note-label").count()).toBe(built("main .note .note-label").length);
+      }
+    }
+  });
+
+  it("fits a phone (375 px): the form and, under it, the preview, with nothing off the screen's side", async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    try {
+      await open("collections/posts-en/entries/product-manager-qa");
+      await page.frameLocator("iframe").first().locator("main h1").waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+      const form = (await page.getByLabel("Title", { exact: true }).boundingBox())!;
+      const pane = (await page.locator("iframe").first().boundingBox())!;
+      expect(form.x + form.width).toBeLessThanOrEqual(375);
+      expect(pane.x).toBeGreaterThanOrEqual(0);
+      expect(pane.x + pane.width).toBeLessThanOrEqual(375);
+      expect(pane.y).toBeGreaterThan(form.y);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+
   it("writes an English post on a cms/ branch, whose build lists it; publishing merges it into main", async () => {
     await open("collections/posts-en/new");
     await page.getByLabel("Title", { exact: true }).fill("Été à Montréal: our first year");
@@ -145,6 +216,9 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     await page.getByLabel("Publication date").fill("2026-11-24T13:00");
     await page.locator('[data-slate-editor="true"]').first().click();
     await page.keyboard.type("We shipped our first service this year.");
+    await expect.poll(paneText).toContain("We shipped our first service this year.");
+    panes.en = await paneText();
+    expect(panes.en).toContain("By Dan Tse (Product manager) and Ada Tremblay (Designer)");
     await save();
 
     const branch = "cms/posts-en/ete-a-montreal-our-first-year";
@@ -166,6 +240,7 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     temporary.push(source);
     const result = build("production", "_site", source);
     expect(result.status, result.output).toBe(0);
+    expect(pageText(result.dir, "/en/blog/ete-a-montreal-our-first-year/")).toBe(panes.en);
     const listing = pageAt(result.dir, "/en/blog/");
     expect(listing("a").filter((_, a) => listing(a).text().includes("Été à Montréal: our first year")).length).toBeGreaterThan(0);
 
@@ -186,6 +261,9 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     await page.getByText("Été à Montréal: our first year", { exact: true }).last().click();
     await page.locator('[data-slate-editor="true"]').first().click();
     await page.keyboard.type("Nous avons lancé notre premier service cette année.");
+    await expect.poll(paneText).toContain("Nous avons lancé notre premier service cette année.");
+    panes.fr = await paneText();
+    expect(panes.fr).toContain("Publié le 24 novembre 2026");
     await save();
     const branch = "cms/posts-fr/ete-a-montreal-notre-premiere-annee";
     await waitForBranch(branch);
@@ -256,6 +334,8 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     const frUrl = en(".gc-lang-toggle a").attr("href")!;
     expect(frUrl).toMatch(/^\/fr\/blogue\//);
     expect(cheerio.load(readFileSync(fileFor(result.dir, frUrl), "utf8"))(".gc-lang-toggle a").attr("href")).toBe("/en/blog/ete-a-montreal-our-first-year/");
+    // The French post's pane, before it was saved, had the text of its built page.
+    expect(pageText(result.dir, frUrl)).toBe(panes.fr);
 
     // A wrong level id is still refused by the build.
     const broken = checkout(repo.dir, "main");
@@ -265,6 +345,19 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     const refused = build("production", "_site", broken);
     expect(refused.status).not.toBe(0);
     expect(refused.output).toMatch(/src\/roles\/product-manager\.md:\d+: level 'associate' is listed/);
+  });
+
+  // The pane is a same-origin srcdoc frame: it inherits /admin/'s policy, whose script-src has no 'unsafe-inline', so an
+  // inline handler or script in an entry's raw HTML does not run (without that policy, this handler does: checked by hand).
+  it("shows an entry's text in the pane as data: no template runs, no script or handler in it runs", async () => {
+    await open("collections/posts-en/new");
+    await page.getByLabel("Title", { exact: true }).fill("Content is data");
+    await page.locator('[data-slate-editor="true"]').first().click();
+    await page.keyboard.type('Six times seven is {{ 6 * 7 }}.\n\n<img src="/nothing.png" onerror="parent.document.title = \'ran\'">\n\n<script>parent.document.title = "ran"</script>\n\nEnd.');
+    await expect.poll(paneText).toContain("End.");
+    expect(await paneText()).toContain("Six times seven is {{ 6 * 7 }}.");
+    await page.waitForTimeout(1_000);
+    expect(await page.title()).not.toBe("ran");
   });
 
   it("made no request to any host but its own and decap-server's, and keeps its own CSP", async () => {

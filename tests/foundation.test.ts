@@ -96,7 +96,7 @@ describe("the blog post", () => {
     expect($("time").first().text()).toBe("July 23, 2019");
     const byline = squash($(".post__meta").text());
     for (const name of ["Bryan Willey", "Clémentine Hahn", "Courtney Claessens", "Dan Tse", "Stevie-Ray Talbot"]) {
-      expect(byline).toContain(name);
+      expect(byline).toContain(`${name} (Product manager)`);
     }
   });
 

@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { postSchema, roleSchema } from "./schemas.ts";
 import { collectionText, fieldText } from "./cms-labels.ts";
 import { ContentError } from "./content-error.ts";
+import { sectionUrl } from "./urls.ts";
 import type { Author, Lang } from "./types.ts";
 
 /** Where the editor saves: read from the environment at build (see docs/cms.md). */
@@ -73,7 +74,8 @@ interface ZodDef {
 const DATE_FORMAT = "YYYY-MM-DDTHH:mm:ss.SSS[Z]"; // the seeds' form: 2019-07-23T13:00:00.000Z
 
 function fieldFor(name: string, schema: z.ZodType, lang: Lang, collection: CollectionName, authors: Author[]): Field {
-  const text = fieldText[name === "translationKey" && collection === "posts-fr" ? "translationOf" : name];
+  const key = name === "translationKey" && collection === "posts-fr" ? "translationOf" : name === "title" && collection.startsWith("roles") ? "roleTitle" : name;
+  const text = fieldText[key];
   if (!text) {
     throw new ContentError(
       "src/_config/cms-labels.ts",
@@ -154,9 +156,24 @@ function collection(name: CollectionName, folder: string, lang: Lang, authors: A
     slug: "{{slug}}",
     identifier_field: "title",
     summary: isRole ? "{{title}}" : "{{title}} ({{date | date('YYYY-MM-DD')}})",
+    preview_path: previewPath(name),
     sortable_fields: isRole ? ["title"] : ["date", "title"],
     fields: [...fields, body(lang, isRole)],
   };
+}
+
+/**
+ * Where an entry's page is, relative to the site (site_url, or a pull
+ * request's preview: docs/cms.md), for the editor's "View Live" and "View
+ * Preview" links. A role's file name is its slug (roles.11tydata.ts). A post's
+ * URL is its title's slug (content-data.ts, postPermalink), which Decap writes
+ * as slugify.ts does (`{{title}}` goes through the `slug` settings below),
+ * except for a typographic apostrophe (’), which slugify.ts drops and Decap
+ * turns into a hyphen, and a post whose front matter sets `slug`.
+ */
+export function previewPath(collection: CollectionName): string {
+  const lang: Lang = collection.endsWith("-fr") ? "fr" : "en";
+  return collection.startsWith("roles") ? `${sectionUrl("roles", lang)}{{slug}}/` : `${sectionUrl("blog", lang)}{{title}}/`;
 }
 
 /** Decap's configuration for an editor working in `lang`: same collections and fields, labels in that language. */
@@ -176,7 +193,9 @@ export function cmsConfig(lang: Lang, env: CmsEnvironment, authors: Author[], si
     ...(local ? { local_backend: { url: env.localBackend } } : {}),
     // Every save is a branch and a pull request until someone publishes it.
     publish_mode: "editorial_workflow",
+    // The header's link and "View Live". Locally, src/assets/admin.js puts the preview's own address instead.
     site_url: siteUrl,
+    display_url: siteUrl,
     media_folder: "src/img/uploads",
     public_folder: "/img/uploads",
     // File names and URLs in plain ASCII: decap-server cannot reopen an entry with accents in its path.

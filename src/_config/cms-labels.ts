@@ -22,6 +22,14 @@ export const fieldText: Record<string, FieldText> = {
       fr: "L'adresse du billet est tirée de son titre au premier enregistrement.",
     },
   },
+  // A role's title is not its address (the file name is): it is the page's main heading.
+  roleTitle: {
+    label: { en: "Title", fr: "Titre" },
+    hint: {
+      en: "The role's name, the page's main heading: the same as its title in src/_data/roles.ts.",
+      fr: "Le nom du rôle, titre principal de la page : le même que son titre dans src/_data/roles.ts.",
+    },
+  },
   description: {
     label: { en: "Description", fr: "Description" },
     hint: {

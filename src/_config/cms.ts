@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
 import type { UserConfig } from "@11ty/eleventy";
+import { build, context, type BuildContext, type BuildOptions, type BuildResult, type Plugin } from "esbuild";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { ContentError } from "./content-error.ts";
 import { cmsConfig, cmsConfigured, cmsEnvironment, githubConfigured } from "./cms-config.ts";
 import { languages } from "./types.ts";
@@ -37,6 +40,7 @@ export default function cms(eleventyConfig: UserConfig): void {
     eleventyConfig.addPassthroughCopy({ [`${DECAP_DIST}/*decap-cms.js`]: "admin" });
   }
   eleventyConfig.addPassthroughCopy({ "src/assets/admin.js": "admin/admin.js" });
+  eleventyConfig.addPassthroughCopy({ "src/assets/admin.css": "admin/admin.css" }); // the editor on a phone
 
   eleventyConfig.addGlobalData("cms", () => {
     const env = cmsEnvironment();
@@ -53,6 +57,59 @@ export default function cms(eleventyConfig: UserConfig): void {
       }),
     });
   });
+  // The preview pane: the site's layouts and Markdown, bundled for the browser
+  // (src/_config/cms-preview.ts). During `npm start` and `npm run cms`, esbuild
+  // keeps its context and rebuilds only what a save changed; a build bundles
+  // once and lets esbuild's process end with it.
+  const watching = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  let bundler: Promise<BuildContext> | undefined;
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (!cmsConfigured(cmsEnvironment())) return;
+    let bundled: BuildResult;
+    if (watching) {
+      bundler ??= context(previewBundle);
+      bundled = await (await bundler).rebuild();
+    } else {
+      bundled = await build(previewBundle);
+    }
+    await mkdir(path.join(directories.output, "admin"), { recursive: true });
+    await writeFile(path.join(directories.output, "admin", "preview.js"), bundled.outputFiles![0]!.contents);
+  });
   // JSON inside <script type="application/json">: "</script>" must not end the element.
   eleventyConfig.addFilter("jsonScript", (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c"));
 }
+
+// The build's modules import node:fs and node:path for their error messages
+// (the file, the line): in the editor there are no files, so reading one
+// finds nothing and a path is kept as written.
+const nodeShims: Plugin = {
+  name: "node-shims",
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: "node-shim" }));
+    build.onLoad({ filter: /.*/, namespace: "node-shim" }, (args) => ({
+      contents:
+        args.path === "node:path"
+          ? "module.exports = { relative: (from, to) => to, resolve: (...parts) => parts[parts.length - 1], join: (...parts) => parts.join('/'), sep: '/' };"
+          : `module.exports = new Proxy({}, { get: (_, name) => () => { throw new Error("${args.path} " + String(name) + ": not in the browser"); } });`,
+      loader: "js",
+    }));
+  },
+};
+
+const previewBundle: BuildOptions & { write: false } = {
+  entryPoints: ["src/assets/cms-preview.ts"],
+  bundle: true,
+  write: false,
+  outfile: "preview.js",
+  format: "iife",
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  legalComments: "none",
+  loader: { ".njk": "text" },
+  // Nunjucks' own browser build: its Node entry point reads templates from disk.
+  alias: { nunjucks: "nunjucks/browser/nunjucks.js" },
+  banner: { js: 'var process = { env: {}, cwd: () => "" };' },
+  plugins: [nodeShims],
+  logLevel: "silent",
+};

@@ -5,6 +5,7 @@ import path from "node:path";
 import { ContentError } from "./content-error.ts";
 import { placeCachedFiles } from "./cached-output.ts";
 import { didYouMean } from "./suggest.ts";
+import { pictureHtml, SIZES, type Kind, type Metadata } from "./picture.ts";
 
 // Post images go through eleventy-img at build time: WebP plus a JPEG fallback,
 // with explicit width and height. Processed files are kept in .cache/img/ and
@@ -22,21 +23,6 @@ const processed: Map<string, Promise<Metadata>> = ((globalThis as Record<symbol,
   Symbol.for("careers-site.processedImages")
 ] ??= new Map());
 
-type Kind = "hero" | "thumb";
-const SIZES: Record<Kind, { widths: number[]; sizes: string }> = {
-  hero: { widths: [480, 960, 1440], sizes: "(min-width: 64rem) 60rem, 100vw" },
-  thumb: { widths: [240, 480], sizes: "15rem" },
-};
-
-interface ImageFormat {
-  url: string;
-  filename: string;
-  width: number;
-  height: number;
-  srcset: string;
-  sourceType: string;
-}
-type Metadata = Record<string, ImageFormat[]>;
 
 /** The source file behind a site path like /img/cds/photo.jpg. */
 export function sourceOf(imagePath: string): string {
@@ -128,12 +114,8 @@ async function processImage(imagePath: string, kind: Kind, inputPath: string): P
     processed.set(key, pending);
   }
   const metadata = await pending;
-  for (const format of Object.values(metadata)) for (const file of format) used.add(file.filename);
+  for (const format of Object.values(metadata)) for (const file of format) used.add(file.filename!);
   return metadata;
-}
-
-function escape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export interface Picture {
@@ -147,18 +129,7 @@ export interface Picture {
 export async function picture(imagePath: string, alt: string, kind: Kind, inputPath: string): Promise<Picture> {
   const metadata = await processImage(imagePath, kind, inputPath);
   const jpeg = metadata.jpeg!;
-  const largest = jpeg[jpeg.length - 1]!;
-  const sources = Object.values(metadata)
-    .filter((format) => format[0]!.sourceType !== "image/jpeg")
-    .map((format) => `<source type="${format[0]!.sourceType}" srcset="${srcset(format)}" sizes="${SIZES[kind].sizes}">`)
-    .join("");
-  const loading = kind === "hero" ? 'fetchpriority="high"' : 'loading="lazy"';
-  return {
-    html:
-      `<picture class="${kind}">${sources}<img src="${largest.url}" srcset="${srcset(jpeg)}" sizes="${SIZES[kind].sizes}" ` +
-      `alt="${escape(alt)}" width="${largest.width}" height="${largest.height}" ${loading} decoding="async"></picture>`,
-    jpeg: largest.url,
-  };
+  return { html: pictureHtml(metadata, alt, kind), jpeg: jpeg[jpeg.length - 1]!.url };
 }
 
 export default function images(eleventyConfig: UserConfig): void {
@@ -170,6 +141,3 @@ export default function images(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => placeCachedFiles(used, CACHE_DIR, directories.output, URL_PATH));
 }
 
-function srcset(format: ImageFormat[]): string {
-  return format.map((f) => `${f.url} ${f.width}w`).join(", ");
-}

@@ -52,8 +52,11 @@ window.CMS_MANUAL_INIT = true;
     document.documentElement.lang = lang;
     var CMS = window.CMS;
     CMS.registerWidget("authors", authorsControl(CMS.getWidget("select").control), CMS.getWidget("select").preview);
-    // The preview pane shows the entry in the site's own stylesheet.
+    // The preview pane shows the entry as its page: the site's stylesheet, and
+    // the site's layouts and Markdown (/admin/preview.js, src/_config/cms-preview.ts).
     CMS.registerPreviewStyle(previewStyle);
+    var config = configs[lang];
+    window.registerSitePreview(CMS, config.collections.map(function (collection) { return collection.name; }));
     // An English post saved without a translation key gets one from its title,
     // so that its French version can be paired with it.
     CMS.registerEventListener({
@@ -65,6 +68,10 @@ window.CMS_MANUAL_INIT = true;
         return data.set("translationKey", keyOf(data.get("title")));
       },
     });
-    CMS.init({ config: configs[lang] });
+    // Locally (npm run cms) the site is the preview serving this editor, on
+    // whatever port it got: the header's link and "View Live" go there, not to
+    // the published site.
+    if (config.local_backend) config.site_url = config.display_url = new URL("..", location.href).href;
+    CMS.init({ config: config });
   });
 })();
