@@ -7,7 +7,7 @@ import markdown from "./src/_config/markdown.ts";
 import notesReport from "./src/_config/notes.ts";
 import i18n from "./src/_config/i18n.ts";
 import blog from "./src/_config/blog.ts";
-import images from "./src/_config/images.ts";
+import images, { imageProblem } from "./src/_config/images.ts";
 import assets from "./src/_config/assets.ts";
 import seo from "./src/_config/seo.ts";
 import socialCards from "./src/_config/social-cards.ts";
@@ -34,7 +34,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(templateMapIndex); // Eleventy 4's page lookup by path, backported
   eleventyConfig.addPlugin(tsData); // src/_data/*.ts and *.11tydata.ts
   eleventyConfig.addPlugin(frontMatter); // every content file checked first: encoding, front matter, fields, images, addresses
-  eleventyConfig.addPlugin(markdown, { noteMode }); // markdown-it, heading ids, notes, role levels
+  eleventyConfig.addPlugin(markdown, { noteMode, imageProblem }); // markdown-it held to content rules, heading ids, notes, role levels
   eleventyConfig.addPlugin(notesReport, { noteMode }); // warn of each note a production build removes, on its line
   eleventyConfig.addPlugin(syntaxHighlight); // Prism, themed in src/assets/site.css
   eleventyConfig.addPlugin(i18n); // English/French twins, dates, strings

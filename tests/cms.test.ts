@@ -203,7 +203,8 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     }
   });
 
-  it("writes an English post on a cms/ branch, whose build lists it; publishing merges it into main", async () => {
+  const BODY = "We shipped our first service this year: it greets you with {{ user.name }}, {% if admin %}and more{% endif %}.";
+  it("writes an English post on a cms/ branch, whose build lists it and publishes its template syntax as text; publishing merges it into main", async () => {
     await open("collections/posts-en/new");
     await page.getByLabel("Title", { exact: true }).fill("Été à Montréal: our first year");
     await page.getByLabel("Description", { exact: true }).fill("What a year of building services taught us.");
@@ -215,8 +216,9 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     }
     await page.getByLabel("Publication date").fill("2026-11-24T13:00");
     await page.locator('[data-slate-editor="true"]').first().click();
-    await page.keyboard.type("We shipped our first service this year.");
-    await expect.poll(paneText).toContain("We shipped our first service this year.");
+    // Template syntax in an entry is text (issue 22): the editor saves it, and the site publishes it, as written.
+    await page.keyboard.type(BODY);
+    await expect.poll(paneText).toContain(BODY);
     panes.en = await paneText();
     expect(panes.en).toContain("By Dan Tse (Product manager) and Ada Tremblay (Designer)");
     await save();
@@ -234,13 +236,14 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     });
     expect(data.date).toEqual(new Date("2026-11-24T13:00:00.000Z"));
     expect(git(repo.dir, "show", `${branch}:src/blog/ete-a-montreal-our-first-year.md`)).toMatch(/^date: 2026-11-24T13:00:00\.000Z$/m);
-    expect(body.trim()).toBe("We shipped our first service this year.");
+    expect(body.trim()).toBe(BODY);
 
     const source = checkout(repo.dir, branch);
     temporary.push(source);
     const result = build("production", "_site", source);
     expect(result.status, result.output).toBe(0);
     expect(pageText(result.dir, "/en/blog/ete-a-montreal-our-first-year/")).toBe(panes.en);
+    expect(pageAt(result.dir, "/en/blog/ete-a-montreal-our-first-year/")(".post__body").text().trim()).toBe(BODY);
     const listing = pageAt(result.dir, "/en/blog/");
     expect(listing("a").filter((_, a) => listing(a).text().includes("Été à Montréal: our first year")).length).toBeGreaterThan(0);
 

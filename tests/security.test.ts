@@ -14,6 +14,7 @@ import en from "../src/_data/i18n/en.ts";
 import fr from "../src/_data/i18n/fr.ts";
 import { ContentError, clearReported, relative, reportedProblems } from "../src/_config/content-error.ts";
 import { checkContentFile } from "../src/_config/front-matter.ts";
+import { imageProblem } from "../src/_config/images.ts";
 import { createMarkdown } from "../src/_config/markdown.ts";
 import { titleSlug } from "../src/_config/slugify.ts";
 import { executableParts, hostilePost, TEMPLATE_PAYLOADS, type HostilePost } from "./support/hostile.ts";
@@ -275,7 +276,7 @@ describe("a __proto__ key in front matter", () => {
 
 type Verdict = { kind: "published"; html: string } | { kind: "refused before the build" | "refused by the build"; lines: number[] };
 
-const md = createMarkdown("strip");
+const md = createMarkdown("strip", { imageProblem });
 const scratch = mkdtempSync(path.join(os.tmpdir(), "hostile-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

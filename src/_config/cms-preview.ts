@@ -60,15 +60,6 @@ function layouts(source: Layouts) {
 // Notes are shown, as in every preview of the site.
 const markdown = createMarkdown("show");
 
-/**
- * Until issue 22 (content is data) lands, a role page's title line is
- * `## {{ title }}`, filled in by Nunjucks at build. The preview never runs the
- * text as a template: it puts the title in that one place as text.
- */
-function titleLine(body: string, title: string): string {
-  return body.replace(/^(##[ \t]+)\{\{\s*title\s*\}\}[ \t]*$/m, (_, hashes: string) => hashes + title);
-}
-
 function errorBox(problems: Problem[], lang: Lang): string {
   const t = strings[lang];
   const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -96,7 +87,7 @@ export function renderPreview(entry: PreviewEntry, source: Layouts, image: Image
     let html: string;
     if (isRole) {
       const role = roleOf({ page: { inputPath, fileSlug: entry.slug }, lang });
-      const content = markdown.render(titleLine(String(data.body ?? ""), title), { page, lang, role, i18n: strings });
+      const content = markdown.render(String(data.body ?? ""), { page, lang, role, i18n: strings, title });
       html = layouts(source).page.render({ ...common, role, content });
     } else {
       const content = markdown.render(String(data.body ?? ""), { page, lang, i18n: strings });

@@ -12,15 +12,23 @@
 //   one placeholder content may use.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { relative, report } from "./content-error.ts";
-import { imageProblem } from "./images.ts";
 import { CONTENT_HTML, ROLE_HTML, RawHtml, linkProblem } from "./raw-html.ts";
 import { bodyOffset, readSource } from "./source-lines.ts";
 import type { MarkdownEnv } from "./markdown.ts";
 
 const TITLE_PLACEHOLDER = /^\{\{\s*title\s*\}\}$/;
 
+export interface ContentRulesOptions {
+  /**
+   * What is wrong with an image file of the site (images.ts's imageProblem),
+   * given by the build; the content editor's preview pane, which has no
+   * files, checks only the address's scheme.
+   */
+  imageProblem?: (path: string) => string | undefined;
+}
+
 /** What is wrong with an image's address in the Markdown, or undefined. */
-function markdownImageProblem(src: string): string | undefined {
+function markdownImageProblem(src: string, imageProblem: ContentRulesOptions["imageProblem"]): string | undefined {
   let url: URL;
   try {
     url = new URL(src, "https://site.invalid/page/");
@@ -36,7 +44,7 @@ function markdownImageProblem(src: string): string | undefined {
   } catch {
     // Left as written: the check names it.
   }
-  return imageProblem(path);
+  return imageProblem?.(path);
 }
 
 /** The role's title in place of `{{ title }}`, on a role page's title line (its first heading, `##`). */
@@ -50,7 +58,7 @@ function fillTitleLine(tokens: Token[], env: MarkdownEnv): void {
   inline.content = text.content;
 }
 
-export function contentRules(md: MarkdownIt): void {
+export function contentRules(md: MarkdownIt, options: ContentRulesOptions = {}): void {
   // Every link is kept for the rule below to judge and name on its line.
   md.validateLink = () => true;
   md.core.ruler.after("inline", "content-is-data", (state: StateCore) => {
@@ -84,7 +92,7 @@ export function contentRules(md: MarkdownIt): void {
             child.attrs = (child.attrs ?? []).filter(([name]) => name !== "href");
           }
         } else if (child.type === "image") {
-          const message = markdownImageProblem(String(child.attrGet("src") ?? ""));
+          const message = markdownImageProblem(String(child.attrGet("src") ?? ""), options.imageProblem);
           if (message) {
             problems.push({ line, title: "Image", message });
             // Shown as its description until the address is fixed.

@@ -5,7 +5,7 @@ import { headingId } from "./slugify.ts";
 import { renderNotes, type NoteMode } from "./notes.ts";
 import { renderRoleLevels } from "./role-levels.ts";
 import { renderRoleHeadings } from "./role-headings.ts";
-import { contentRules } from "./content-rules.ts";
+import { contentRules, type ContentRulesOptions } from "./content-rules.ts";
 import type { Lang, Role, Site, Strings } from "./types.ts";
 
 /** What Eleventy passes to markdown-it as `env`: the page's data. */
@@ -25,10 +25,10 @@ export interface MarkdownEnv {
  * notes stripped or shown, a role page's levels wrapped in sections and its
  * title line made the page's <h1>.
  */
-export function createMarkdown(noteMode: NoteMode) {
+export function createMarkdown(noteMode: NoteMode, rules: ContentRulesOptions = {}) {
   const md = markdownIt({ html: true, linkify: false, typographer: false });
   // Before markdown-it-anchor, which makes heading ids from the text.
-  md.use(contentRules);
+  md.use(contentRules, rules);
   // markdown-it-anchor only adds ids to Markdown headings without one; raw
   // `<h3 id>` blocks are HTML and keep the id their author wrote.
   md.use(markdownItAnchor, { slugify: headingId, tabIndex: false });
@@ -67,7 +67,7 @@ export function afterTitle(content: string, html: string): string {
   return content.slice(0, end) + html + content.slice(end);
 }
 
-export default function markdown(eleventyConfig: UserConfig, options: { noteMode: NoteMode }): void {
-  eleventyConfig.setLibrary("md", createMarkdown(options.noteMode));
+export default function markdown(eleventyConfig: UserConfig, options: { noteMode: NoteMode } & ContentRulesOptions): void {
+  eleventyConfig.setLibrary("md", createMarkdown(options.noteMode, { imageProblem: options.imageProblem }));
   eleventyConfig.addFilter("afterTitle", afterTitle);
 }
