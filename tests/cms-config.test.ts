@@ -102,7 +102,7 @@ describe("the editor's configuration", () => {
       permissions: Record<string, string>;
       jobs: Record<string, { permissions: Record<string, string>; steps: { run?: string; env?: Record<string, string> }[] }>;
     };
-    expect(workflow.permissions).toEqual({});
+    expect(workflow.permissions).toEqual({ contents: "read" });
     const job = workflow.jobs.preview!;
     expect(job.permissions.statuses).toBe("write");
     const step = job.steps.find((s) => s.run?.includes("/statuses/"))!;
