@@ -19,6 +19,7 @@ import preview from "./src/_config/preview.ts";
 import translationPreview from "./src/_config/translation-preview.ts";
 import cms from "./src/_config/cms.ts";
 import incremental from "./src/_config/incremental.ts";
+import fastRender from "./src/_config/fast-render.ts";
 import templateMapIndex from "./src/_config/template-map-index.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
@@ -48,6 +49,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(linkCheck, { enabled: production }); // every internal link and #anchor resolves
   eleventyConfig.addPlugin(translationPreview, { enabled: !production }); // previews: translation status page, out-of-date notices
   eleventyConfig.addPlugin(incremental, { showsContent: ["src/pages/feed.njk"] }); // what a save in npm start renders again
+  // FAST_RENDER=1 npm start: a body save writes the page first, Eleventy's incremental build after (a prototype)
+  eleventyConfig.addPlugin(fastRender, { enabled: !production && process.env.FAST_RENDER === "1", stamp: ".cache/fast-render/reload.txt" });
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.addPlugin(cms); // the content editor at /admin/ (Decap CMS), configured from the schemas
   eleventyConfig.on("eleventy.after", clearSlugMemo);

@@ -9,6 +9,8 @@
 //   version of Eleventy instead of package.json's (a major: its newest
 //   release or prerelease), installed once in .cache/ (eleventy-version.ts);
 //   with two, both in turn, each build alternating between them.
+//   --fast-render: the editor's loop with FAST_RENDER=1 (src/_config/fast-render.ts).
+//   --loop-only: the editor's loop alone, no builds.
 //   --keep leaves the temporary folders in place (for profiling), and says where.
 //
 // For each shape of corpus (scripts/bench-corpus.ts: N/2 English posts and
@@ -146,6 +148,12 @@ interface Saves {
   /** CPU time of the server's process tree for each save, which a busy machine distorts less than wall time. */
   bodyCpu: number[];
   dateCpu: number[];
+  /** From the save to the end of Eleventy's first rebuild after it ("Wrote N files"). */
+  bodyDone: number[];
+  dateDone: number[];
+  /** How many rebuilds a save started (more than one: the watcher saw it twice). */
+  bodyBuilds: number[];
+  dateBuilds: number[];
 }
 
 /** User + system CPU time (ms) of a process and its descendants, so far. */
@@ -159,7 +167,7 @@ async function treeCpu(pid: number): Promise<number> {
   return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
-async function editorLoop(site: string, saves: number, post: number): Promise<Saves> {
+async function editorLoop(site: string, saves: number, post: number, env: Record<string, string> = {}): Promise<Saves> {
   const port = await new Promise<number>((resolve) => {
     const probe = net.createServer().listen(0, "127.0.0.1", () => {
       const { port } = probe.address() as net.AddressInfo;
@@ -169,13 +177,22 @@ async function editorLoop(site: string, saves: number, post: number): Promise<Sa
   const PATH = `${path.join(site, "node_modules", ".bin")}${path.delimiter}${process.env.PATH}`;
   const server = spawn(bin(site, "tsx"), ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
     cwd: site,
-    env: { ...process.env, PATH, ELEVENTY_ENV: "preview" },
+    env: { ...process.env, PATH, ELEVENTY_ENV: "preview", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true, // its own process group, stopped as one below
   });
   let log = "";
   server.stdout.on("data", (d: Buffer) => (log += d));
   server.stderr.on("data", (d: Buffer) => (log += d));
+  /** Until the server's process tree has used almost no CPU for a second. */
+  const idle = async () => {
+    for (let last = await treeCpu(server.pid!); ; ) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const now = await treeCpu(server.pid!);
+      if (now - last < 50) return;
+      last = now;
+    }
+  };
   const waitFor = async (test: () => boolean, what: string) => {
     const start = performance.now();
     while (!test()) {
@@ -189,16 +206,11 @@ async function editorLoop(site: string, saves: number, post: number): Promise<Sa
     // Eleventy prints "Watching…" before its file watcher has read the folders
     // (4,000 posts take seconds): a save before then goes unseen. Wait until
     // the server is idle, as it is when an editor makes their first change.
-    for (let last = await treeCpu(server.pid!); ; ) {
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const now = await treeCpu(server.pid!);
-      if (now - last < 50) break;
-      last = now;
-    }
+    await idle();
     const source = path.join(site, "src", "blog", postFile(post, "en"));
     const title = JSON.parse(/^title: (.*)$/m.exec(await readFile(source, "utf8"))![1]!) as string;
     const output = path.join(site, "_site", "en", "blog", slugify(title), "index.html");
-    const result: Saves = { body: [], date: [], bodyFiles: [], dateFiles: [], bodyCpu: [], dateCpu: [] };
+    const result: Saves = { body: [], date: [], bodyFiles: [], dateFiles: [], bodyCpu: [], dateCpu: [], bodyDone: [], dateDone: [], bodyBuilds: [], dateBuilds: [] };
     for (let i = 0; i < saves * 2; i++) {
       const kind = i % 2 === 0 ? "body" : "date";
       const text = await readFile(source, "utf8");
@@ -213,11 +225,17 @@ async function editorLoop(site: string, saves: number, post: number): Promise<Sa
       await waitFor(() => existsSync(output) && readFileSync(output, "utf8").includes(marker), "new page on disk");
       const ms = performance.now() - start;
       await waitFor(() => /Wrote \d+ files/.test(log.slice(from)), "end of the rebuild");
-      const files = Number(/Wrote (\d+) files/.exec(log.slice(from))![1]);
+      const done = performance.now() - start;
+      // As an editor would: not saving mid-build. Eleventy goes on after
+      // "Wrote" (the dev server's reload; on a busy machine a save can start
+      // a second rebuild): the next save waits until the server is idle.
+      await idle();
+      const wrote = [...log.slice(from).matchAll(/Wrote (\d+) files/g)].map((m) => Number(m[1]));
       result[kind].push(ms);
-      result[kind === "body" ? "bodyCpu" : "dateCpu"].push((await treeCpu(server.pid!)) - cpuBefore);
-      result[kind === "body" ? "bodyFiles" : "dateFiles"].push(files);
-      await new Promise((resolve) => setTimeout(resolve, 500)); // as an editor would: not saving mid-build
+      result[`${kind}Done`].push(done);
+      result[`${kind}Cpu`].push((await treeCpu(server.pid!)) - cpuBefore);
+      result[`${kind}Files`].push(wrote.reduce((a, b) => a + b, 0));
+      result[`${kind}Builds`].push(wrote.length);
     }
     return result;
   } finally {
@@ -245,6 +263,9 @@ for (const spec of process.argv.find((a) => a.startsWith("--eleventy="))?.slice(
 }
 const tmp = await mkdtemp(path.join(os.tmpdir(), "cds-bench-"));
 const keep = process.argv.includes("--keep");
+// --fast-render: npm start with FAST_RENDER=1 (src/_config/fast-render.ts); --loop-only: no builds.
+const fastRender = process.argv.includes("--fast-render");
+const loopOnly = process.argv.includes("--loop-only");
 const cleanup = async () => (keep ? console.log(`Kept ${tmp}`) : rm(tmp, { recursive: true, force: true }));
 // Interrupted (Ctrl-C, or killed by a CI timeout): still remove the temporary folders.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
@@ -325,12 +346,23 @@ async function benchShape(shape: Shape): Promise<void> {
   }
 
   for (const bench of benches) {
-    console.log(`Eleventy ${bench.version}: the editor's loop: npm start, ${saves} body edits and ${saves} date edits of one post, alternating…`);
-    const loop = await editorLoop(bench.site, saves, Math.floor(english / 2));
+    console.log(`Eleventy ${bench.version}: the editor's loop: npm start${fastRender ? " (FAST_RENDER=1)" : ""}, ${saves} body edits and ${saves} date edits of one post, alternating…`);
+    const loop = await editorLoop(bench.site, saves, Math.floor(english / 2), fastRender ? { FAST_RENDER: "1" } : {});
     bench.loop = loop;
-    console.log(`body edits: ${loop.body.map(s).join(", ")}; CPU ${loop.bodyCpu.map(s).join(", ")}; ${loop.bodyFiles.join(", ")} files written`);
-    console.log(`date edits: ${loop.date.map(s).join(", ")}; CPU ${loop.dateCpu.map(s).join(", ")}; ${loop.dateFiles.join(", ")} files written; load ${load()}`);
+    for (const kind of ["body", "date"] as const) {
+      console.log(
+        `${kind} edits: ${loop[kind].map(s).join(", ")}; Eleventy's rebuild done ${loop[`${kind}Done`].map(s).join(", ")}; ` +
+          `CPU ${loop[`${kind}Cpu`].map(s).join(", ")}; ${loop[`${kind}Files`].join(", ")} files written in ${loop[`${kind}Builds`].join(", ")} rebuilds; load ${load()}`,
+      );
+    }
+    if (loopOnly) {
+      targets.push(`\n${label}, Eleventy ${bench.version}${fastRender ? ", FAST_RENDER=1" : ""}:`);
+      for (const kind of ["body", "date"] as const) {
+        targets.push(`  ${kind} edit: page on disk ${s(median(loop[kind]))}, Eleventy's rebuild done ${s(median(loop[`${kind}Done`]))}, CPU ${s(median(loop[`${kind}Cpu`]))} (medians of ${saves})`);
+      }
+    }
   }
+  if (loopOnly) return;
   console.log(`Load average ${load()}. Warming up…`);
   for (const bench of benches) {
     await bench.fullBuild(); // makes .cache/img if it was missing, fills the file-system cache

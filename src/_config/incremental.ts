@@ -118,6 +118,9 @@ export function planSave(file: string): SavePlan | undefined {
   return { render, frontMatterChanged: true };
 }
 
+/** Whether the last save of `file` changed only its body (fast-render.ts). */
+export const bodyOnlySave = (file: string): boolean => plans.get(key(file))?.frontMatterChanged === false;
+
 interface MatchContext {
   inputPath: string;
   isFullTemplate?: boolean;
