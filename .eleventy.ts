@@ -50,7 +50,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(translationPreview, { enabled: !production }); // previews: translation status page, out-of-date notices
   eleventyConfig.addPlugin(incremental, { showsContent: ["src/pages/feed.njk"] }); // what a save in npm start renders again
   // FAST_RENDER=1 npm start: a body save writes the page first, Eleventy's incremental build after (a prototype)
-  eleventyConfig.addPlugin(fastRender, { enabled: !production && process.env.FAST_RENDER === "1", stamp: ".cache/fast-render/reload.txt" });
+  eleventyConfig.addPlugin(fastRender, { enabled: !production && process.env.FAST_RENDER === "1" });
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.addPlugin(cms); // the content editor at /admin/ (Decap CMS), configured from the schemas
   eleventyConfig.on("eleventy.after", clearSlugMemo);

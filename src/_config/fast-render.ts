@@ -1,6 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { bodyOnlySave } from "./incremental.ts";
 
 // `FAST_RENDER=1 npm start` (issue 26, a prototype): the page being edited
@@ -13,14 +15,14 @@ import { bodyOnlySave } from "./incremental.ts";
 // save changed only the body of a Markdown page that needs no template engine,
 // this renders the new body with the site's own markdown-it, as Eleventy
 // rendered it at the last build (same page data), puts it in place of the old
-// body in the page on disk, and reloads the browser; then Eleventy's own
+// body in the page on disk, and updates the browser; then Eleventy's own
 // incremental build runs as before and writes the page again, with the feeds.
 //
 // It does so only where it cannot differ from Eleventy's page: the old body's
 // rendering, made again from the last build's source, must be found exactly
 // once in the page on disk (a layout or transform that changed it means no
-// fast path). Anything else, or any doubt, is Eleventy's path alone.
-// `DEBUG=fast-render` prints what each save did.
+// fast path). Anything else, or any doubt, is Eleventy's path alone. Each
+// save prints which it took (`[fast-render] <file>: written first`, or why not).
 
 interface Rendered {
   /** What markdown-it was given, and its page data, at the last render. */
@@ -31,16 +33,38 @@ interface Rendered {
 interface MarkdownLike {
   render(src: string, env?: object): string;
 }
+/** What this uses of @11ty/eleventy-dev-server (2.x for Eleventy 3, 3.x for Eleventy 4). */
+interface DevServer {
+  reload(event: { files: string[]; build: { templates: Array<{ url: string; inputPath: string; content: string }> } }): void;
+}
+
+/**
+ * The dev server Eleventy starts, once it does: Eleventy gives a plugin no
+ * handle on it, so this wraps the static factory Eleventy calls
+ * (`getServer`) of the dev server module Eleventy itself imports.
+ */
+async function devServer(): Promise<() => DevServer | undefined> {
+  const require = createRequire(import.meta.url);
+  const eleventyDir = path.dirname(path.dirname(require.resolve("@11ty/eleventy")));
+  const module = createRequire(path.join(eleventyDir, "package.json")).resolve("@11ty/eleventy-dev-server");
+  const { default: Server } = (await import(pathToFileURL(module).href)) as { default: { getServer(...args: unknown[]): DevServer } };
+  let server: DevServer | undefined;
+  const getServer = Server.getServer;
+  Server.getServer = function (...args: unknown[]) {
+    server = getServer.apply(this, args);
+    return server;
+  };
+  return () => server;
+}
 
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 /** A body with these goes through Nunjucks first (markdown.ts): not a fast path. */
 const TEMPLATE_SYNTAX = /\{[{%#]/;
 
-export default function fastRender(eleventyConfig: UserConfig, options: { enabled: boolean; stamp: string }): void {
+export default async function fastRender(eleventyConfig: UserConfig, options: { enabled: boolean }): Promise<void> {
   if (!options.enabled) return;
   const md = (eleventyConfig as unknown as { libraryOverrides: Record<string, MarkdownLike | undefined> }).libraryOverrides.md;
   if (!md) throw new Error("fast-render.ts: add it after markdown.ts, which sets the Markdown library");
-  const debug = process.env.DEBUG?.includes("fast-render") ? (m: string) => console.log(`[fast-render] ${m}`) : () => {};
 
   // Each page's last rendering, by input path, as Eleventy asked for it.
   const rendered = new Map<string, Rendered>();
@@ -51,22 +75,24 @@ export default function fastRender(eleventyConfig: UserConfig, options: { enable
     if (inputPath && env) rendered.set(path.resolve(inputPath), { source, env, html });
     return html;
   };
-  // Where each page was written, from the last build.
-  const outputs = new Map<string, string>();
-  eleventyConfig.on("eleventy.after", ({ results }: { results: Array<{ inputPath: string; outputPath: string | false }> }) => {
-    for (const { inputPath, outputPath } of results) if (outputPath) outputs.set(path.resolve(inputPath), outputPath);
+  // Where each page was written, and its URL, from the last build.
+  interface Output {
+    inputPath: string;
+    outputPath: string;
+    url: string;
+  }
+  const outputs = new Map<string, Output>();
+  eleventyConfig.on("eleventy.after", ({ results }: { results: Array<{ inputPath: string; outputPath: string | false; url: string }> }) => {
+    for (const { inputPath, outputPath, url } of results) if (outputPath) outputs.set(path.resolve(inputPath), { inputPath, outputPath, url });
   });
-  // The dev server reloads the browser when this file changes, without a build.
-  mkdirSync(path.dirname(options.stamp), { recursive: true });
-  writeFileSync(options.stamp, "");
-  eleventyConfig.setServerOptions({ watch: [options.stamp] });
+  const server = await devServer();
 
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     const saved = changed.filter((file) => file.endsWith(".md"));
     if (saved.length !== 1 || changed.length !== 1) return;
     const file = path.resolve(saved[0]!);
     const why = fastPath(file);
-    debug(`${path.relative(process.cwd(), file)}: ${why ?? "written first"}`);
+    console.log(`[fast-render] ${path.relative(process.cwd(), file)}: ${why ?? "written first"}`);
   });
 
   /** Writes the page of a body-only save; returns why not, or undefined if it did. */
@@ -80,7 +106,7 @@ export default function fastRender(eleventyConfig: UserConfig, options: { enable
     if (TEMPLATE_SYNTAX.test(body)) return "uses Nunjucks";
     let page: string;
     try {
-      page = readFileSync(output, "utf8");
+      page = readFileSync(output.outputPath, "utf8");
     } catch {
       return "no page on disk";
     }
@@ -92,11 +118,13 @@ export default function fastRender(eleventyConfig: UserConfig, options: { enable
     // Rendering again the last build's source must give the last build's HTML:
     // if not (the render reads something else that changed), Eleventy's path.
     if (render(last.source, env()) !== last.html) return "the rendering is not reproducible";
-    const html = render(body, env());
-    const temporary = `${output}.fast-render`;
-    writeFileSync(temporary, page.slice(0, at) + html + page.slice(at + last.html.length));
-    renameSync(temporary, output);
-    writeFileSync(options.stamp, `${Date.now()}\n`);
+    const content = page.slice(0, at) + render(body, env()) + page.slice(at + last.html.length);
+    const temporary = `${output.outputPath}.fast-render`;
+    writeFileSync(temporary, content);
+    renameSync(temporary, output.outputPath);
+    // As Eleventy reloads after a build: the browser showing the page swaps in
+    // its new content (the dev server's DOM diffing), any other reloads.
+    server()?.reload({ files: [output.inputPath], build: { templates: [{ url: output.url, inputPath: output.inputPath, content }] } });
     return undefined;
   }
 }
