@@ -10,7 +10,7 @@
 //   release or prerelease), installed once in .cache/ (eleventy-version.ts);
 //   with two, both in turn, each build alternating between them.
 //   --fast-render: the editor's loop with FAST_RENDER=1 (src/_config/fast-render.ts).
-//   --loop-only: the editor's loop alone, no builds.
+//   --loop-only: the editor's loop alone, no builds; --builds-only: the reverse.
 //   --keep leaves the temporary folders in place (for profiling), and says where.
 //
 // For each shape of corpus (scripts/bench-corpus.ts: N/2 English posts and
@@ -266,6 +266,7 @@ const keep = process.argv.includes("--keep");
 // --fast-render: npm start with FAST_RENDER=1 (src/_config/fast-render.ts); --loop-only: no builds.
 const fastRender = process.argv.includes("--fast-render");
 const loopOnly = process.argv.includes("--loop-only");
+const buildsOnly = process.argv.includes("--builds-only");
 const cleanup = async () => (keep ? console.log(`Kept ${tmp}`) : rm(tmp, { recursive: true, force: true }));
 // Interrupted (Ctrl-C, or killed by a CI timeout): still remove the temporary folders.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void cleanup().then(() => process.exit(130)));
@@ -345,7 +346,7 @@ async function benchShape(shape: Shape): Promise<void> {
     });
   }
 
-  for (const bench of benches) {
+  for (const bench of buildsOnly ? [] : benches) {
     console.log(`Eleventy ${bench.version}: the editor's loop: npm start${fastRender ? " (FAST_RENDER=1)" : ""}, ${saves} body edits and ${saves} date edits of one post, alternating…`);
     const loop = await editorLoop(bench.site, saves, Math.floor(english / 2), fastRender ? { FAST_RENDER: "1" } : {});
     bench.loop = loop;
@@ -414,8 +415,10 @@ async function benchShape(shape: Shape): Promise<void> {
     const ratio = wall(results.full) / wall(results.b);
     const biggest = single(results.full);
     const lines = [
+      ...(buildsOnly ? [] : ([
       [`Editor's loop, body edit (median of ${saves})`, `${s(median(loop!.body))} (CPU ${s(median(loop!.bodyCpu))})`, "≤ 1 s", median(loop!.body) <= 1000],
       [`Editor's loop, title/date edit (median of ${saves})`, `${s(median(loop!.date))} (CPU ${s(median(loop!.dateCpu))})`, "≤ 2 s", median(loop!.date) <= 2000],
+      ] as const)),
       ["Full build (search indexes included) / bare", `${ratio.toFixed(2)}× (${s(wall(results.full))} / ${s(wall(results.b))})`, "≤ 3×", ratio <= 3],
       ["Largest single process of the build", `${biggest.toFixed(0)} MiB (whole tree ${tree(results.full).toFixed(0)} MiB)`, "≤ 768 MiB", biggest <= 768],
       ["Role page, gzip HTML", `${(rolePage / 1024).toFixed(1)} KB`, "≤ 10 KB", rolePage <= 10 * 1024],
