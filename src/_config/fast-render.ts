@@ -8,10 +8,10 @@ import { bodyOnlySave } from "./incremental.ts";
 // `FAST_RENDER=1 npm start` (issue 26, a prototype): the page being edited
 // first, the rest after, as Hugo's server does in its "fast render mode".
 //
-// A save of a post's body costs 2.5 to 3 s at 4,000 posts on Eleventy 3 and 4
-// alike (docs/eleventy-4.md): before it renders the one page, Eleventy
-// computes every template's data, pagination and collections again
-// (11ty/eleventy#2710). Rendering the page is a hundredth of that. So, when a
+// A save of a post's body takes about 3 s at 4,000 posts on Eleventy 3.1.8 and
+// 5 s on 4.0.0-alpha.10 (docs/performance.md): before it renders the one page,
+// Eleventy computes every template's data, pagination and collections again
+// (11ty/eleventy#2710). Rendering the post's Markdown takes milliseconds. So, when a
 // save changed only the body of a Markdown page that needs no template engine,
 // this renders the new body with the site's own markdown-it, as Eleventy
 // rendered it at the last build (same page data), puts it in place of the old
