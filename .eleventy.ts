@@ -20,6 +20,7 @@ import translationPreview from "./src/_config/translation-preview.ts";
 import cms from "./src/_config/cms.ts";
 import incremental from "./src/_config/incremental.ts";
 import deletes from "./src/_config/deletes.ts";
+import fastRender from "./src/_config/fast-render.ts";
 import templateMapIndex from "./src/_config/template-map-index.ts";
 import { clearSlugMemo } from "./src/_config/slugify.ts";
 import { pathPrefix } from "./src/_config/paths.ts";
@@ -50,6 +51,8 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(translationPreview, { enabled: !production }); // previews: translation status page, out-of-date notices
   eleventyConfig.addPlugin(incremental, { showsContent: ["src/pages/feed.njk"] }); // what a save in npm start renders again
   eleventyConfig.addPlugin(deletes); // npm start: a delete or rename rebuilds, and pages no longer written leave the output (Eleventy 3)
+  // FAST_RENDER=1 npm start: a body save writes the page first, Eleventy's incremental build after (a prototype)
+  eleventyConfig.addPlugin(fastRender, { enabled: !production && process.env.FAST_RENDER === "1" });
   if (process.env.ELEVENTY_CHECK) eleventyConfig.addPlugin(inclusiveLanguage); // warnings on their lines, in npm run check
   eleventyConfig.addPlugin(cms); // the content editor at /admin/ (Decap CMS), configured from the schemas
   eleventyConfig.on("eleventy.after", clearSlugMemo);

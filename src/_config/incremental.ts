@@ -134,6 +134,9 @@ function related(id: string, before: Snapshot, after: Snapshot): Set<string> {
   return render;
 }
 
+/** Whether the last save of `file` changed only its body (fast-render.ts). */
+export const bodyOnlySave = (file: string): boolean => plans.get(key(file))?.frontMatterChanged === false;
+
 interface MatchContext {
   inputPath: string;
   isFullTemplate?: boolean;

@@ -1,0 +1,90 @@
+// Issue 26: `FAST_RENDER=1 npm start` writes the page of a body-only save
+// before Eleventy's incremental build (src/_config/fast-render.ts), and that
+// page must be exactly the one Eleventy then writes. How much sooner is
+// measured by `npm run bench -- --fast-render`.
+import { describe, expect, it, beforeAll, afterAll } from "vitest";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { fileFor, projectCopy, ROOT } from "./support/site.ts";
+import { post, postFile } from "../scripts/bench-corpus.ts";
+import { slugify } from "../src/_config/slugify.ts";
+import { sectionUrl } from "../src/_config/urls.ts";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe("FAST_RENDER=1 npm start", () => {
+  const site = projectCopy();
+  let server: ChildProcess;
+  let log = "";
+  const file = (i: number) => path.join(site.dir, "src", "blog", postFile(i, "en"));
+  const output = (i: number) => {
+    const title = JSON.parse(/^title: (.*)$/m.exec(readFileSync(file(i), "utf8"))![1]!) as string;
+    return fileFor(path.join(site.dir, "_site"), `${sectionUrl("blog", "en")}${slugify(title)}/`);
+  };
+
+  /** Saves a file; returns the page as first seen holding `marker`, and as Eleventy's rebuild left it. */
+  async function save(i: number, edit: (text: string) => string, marker: string): Promise<{ first: string; last: string; log: string }> {
+    const from = log.length;
+    writeFileSync(file(i), edit(readFileSync(file(i), "utf8")));
+    const started = Date.now();
+    let first = "";
+    while (!/Wrote \d+ files/.test(log.slice(from))) {
+      if (!first && existsSync(output(i))) {
+        const page = readFileSync(output(i), "utf8");
+        if (page.includes(marker)) first = page;
+      }
+      if (Date.now() - started > 60_000) throw new Error(`No rebuild after the save:\n${log.slice(from)}`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return { first, last: readFileSync(output(i), "utf8"), log: log.slice(from) };
+  }
+
+  beforeAll(async () => {
+    for (let i = 0; i < 3; i++) site.write(path.join("src", "blog", postFile(i, "en")), post(i, "en"));
+    const port = await freePort();
+    server = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
+      cwd: site.dir,
+      env: { ...process.env, ELEVENTY_ENV: "preview", FAST_RENDER: "1" },
+    });
+    server.stdout!.on("data", (chunk) => (log += chunk));
+    server.stderr!.on("data", (chunk) => (log += chunk));
+    while (!log.includes("Server at")) {
+      if (server.exitCode !== null) throw new Error(`npm start stopped:\n${log}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  afterAll(async () => {
+    if (server?.pid) {
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGINT");
+      await exited;
+    }
+    site.remove();
+  });
+
+  it("writes a body edit's page before Eleventy's rebuild, the same page Eleventy writes", async () => {
+    const marker = "A paragraph the editor added, with a [link](/en/roles/) and *emphasis*.";
+    const saved = await save(1, (text) => `${text.trimEnd()}\n\n${marker}\n\n## A new heading\n`, "A paragraph the editor added");
+    const relative = path.relative(site.dir, file(1));
+    expect(saved.log).toContain(`[fast-render] ${relative}: written first`);
+    // Written before Eleventy wrote its own.
+    expect(saved.log.indexOf("[fast-render]")).toBeLessThan(saved.log.indexOf("Writing "));
+    expect(saved.first).toContain('<a href="/en/roles/">link</a> and <em>emphasis</em>');
+    expect(saved.first).toContain('<h2 id="a-new-heading">A new heading</h2>');
+    expect(saved.first).toBe(saved.last);
+  });
+
+  it("leaves a front-matter edit to Eleventy", async () => {
+    const saved = await save(2, (text) => text.replace(/^date: .*$/m, "date: 2030-01-01T00:00:00.000Z"), 'datetime="2030-01-01"');
+    expect(saved.log).toContain(`[fast-render] ${path.relative(site.dir, file(2))}: not a body-only save`);
+    expect(saved.first).toBe(saved.last);
+  });
+});
