@@ -58,7 +58,6 @@ async function devServer(): Promise<() => DevServer | undefined> {
 }
 
 const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
-/** A body with these goes through Nunjucks first (markdown.ts): not a fast path. */
 
 export default async function fastRender(eleventyConfig: UserConfig, options: { enabled: boolean }): Promise<void> {
   if (!options.enabled) return;
