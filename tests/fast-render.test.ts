@@ -3,27 +3,18 @@
 // page must be exactly the one Eleventy then writes. How much sooner is
 // measured by `npm run bench -- --fast-render`.
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { fileFor, projectCopy, ROOT } from "./support/site.ts";
+import { startDevServer, type DevServer } from "./support/dev-server.ts";
+import { fileFor, projectCopy } from "./support/site.ts";
 import { post, postFile } from "../scripts/bench-corpus.ts";
 import { slugify } from "../src/_config/slugify.ts";
 import { sectionUrl } from "../src/_config/urls.ts";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("FAST_RENDER=1 npm start", () => {
   const site = projectCopy();
-  let server: ChildProcess;
-  let log = "";
+  let dev: DevServer | undefined;
+  const log = () => dev?.log() ?? "";
   const file = (i: number) => path.join(site.dir, "src", "blog", postFile(i, "en"));
   const output = (i: number) => {
     const title = JSON.parse(/^title: (.*)$/m.exec(readFileSync(file(i), "utf8"))![1]!) as string;
@@ -32,41 +23,27 @@ describe("FAST_RENDER=1 npm start", () => {
 
   /** Saves a file; returns the page as first seen holding `marker`, and as Eleventy's rebuild left it. */
   async function save(i: number, edit: (text: string) => string, marker: string): Promise<{ first: string; last: string; log: string }> {
-    const from = log.length;
+    const from = log().length;
     writeFileSync(file(i), edit(readFileSync(file(i), "utf8")));
     const started = Date.now();
     let first = "";
-    while (!/Wrote \d+ files/.test(log.slice(from))) {
+    while (!/Wrote \d+ files/.test(log().slice(from))) {
       if (!first && existsSync(output(i))) {
         const page = readFileSync(output(i), "utf8");
         if (page.includes(marker)) first = page;
       }
-      if (Date.now() - started > 60_000) throw new Error(`No rebuild after the save:\n${log.slice(from)}`);
+      if (Date.now() - started > 60_000) throw new Error(`No rebuild after the save:\n${log().slice(from)}`);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    return { first, last: readFileSync(output(i), "utf8"), log: log.slice(from) };
+    return { first, last: readFileSync(output(i), "utf8"), log: log().slice(from) };
   }
 
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) site.write(path.join("src", "blog", postFile(i, "en")), post(i, "en"));
-    const port = await freePort();
-    server = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
-      cwd: site.dir,
-      env: { ...process.env, ELEVENTY_ENV: "preview", FAST_RENDER: "1" },
-    });
-    server.stdout!.on("data", (chunk) => (log += chunk));
-    server.stderr!.on("data", (chunk) => (log += chunk));
-    while (!log.includes("Server at")) {
-      if (server.exitCode !== null) throw new Error(`npm start stopped:\n${log}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    dev = await startDevServer(site.dir, { FAST_RENDER: "1" });
   });
-  afterAll(async () => {
-    if (server?.pid) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGINT");
-      await exited;
-    }
+  afterAll(() => {
+    dev?.stop();
     site.remove();
   });
 

@@ -3,27 +3,18 @@
 // (src/_config/incremental.ts). Times and memory are measured by
 // `npm run bench`; the page-weight budget is in tests/design.test.ts.
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
-import { fileFor, pageAt, projectCopy, ROOT } from "./support/site.ts";
+import { startDevServer, type DevServer } from "./support/dev-server.ts";
+import { fileFor, pageAt, projectCopy } from "./support/site.ts";
 import { post, postFile } from "../scripts/bench-corpus.ts";
 import { slugify } from "../src/_config/slugify.ts";
 import { sectionUrl } from "../src/_config/urls.ts";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 describe("the preview after an editor's save (npm start)", () => {
   const site = projectCopy();
-  let server: ChildProcess;
-  let log = "";
+  let dev: DevServer | undefined;
+  const log = () => dev?.log() ?? "";
   const out = (url: string) => fileFor(path.join(site.dir, "_site"), url);
   const html = (url: string) => readFileSync(out(url), "utf8");
   const file = (i: number, lang: "en" | "fr") => path.join(site.dir, "src", "blog", postFile(i, lang));
@@ -35,39 +26,25 @@ describe("the preview after an editor's save (npm start)", () => {
 
   /** Saves a file and waits for the rebuild it starts; returns the files written. */
   async function save(target: string, edit: (text: string) => string): Promise<string[]> {
-    const from = log.length;
+    const from = log().length;
     writeFileSync(target, edit(readFileSync(target, "utf8")));
     const started = Date.now();
-    while (!/Wrote \d+ files/.test(log.slice(from))) {
-      if (/\[11ty\].*(Error|error)/.test(log.slice(from))) throw new Error(log.slice(from));
-      if (Date.now() - started > 60_000) throw new Error(`No rebuild after the save:\n${log.slice(from)}`);
+    while (!/Wrote \d+ files/.test(log().slice(from))) {
+      if (/\[11ty\].*(Error|error)/.test(log().slice(from))) throw new Error(log().slice(from));
+      if (Date.now() - started > 60_000) throw new Error(`No rebuild after the save:\n${log().slice(from)}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    return [...log.slice(from).matchAll(/Writing \.\/_site(\S+?)(?:index\.html)? from/g)].map((m) => m[1]!);
+    return [...log().slice(from).matchAll(/Writing \.\/_site(\S+?)(?:index\.html)? from/g)].map((m) => m[1]!);
   }
 
   beforeAll(async () => {
     for (let i = 0; i < 3; i++) {
       for (const lang of ["en", "fr"] as const) site.write(path.join("src", "blog", postFile(i, lang)), post(i, lang));
     }
-    const port = await freePort();
-    server = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", `--port=${port}`], {
-      cwd: site.dir,
-      env: { ...process.env, ELEVENTY_ENV: "preview" },
-    });
-    server.stdout!.on("data", (chunk) => (log += chunk));
-    server.stderr!.on("data", (chunk) => (log += chunk));
-    while (!log.includes("Server at")) {
-      if (server.exitCode !== null) throw new Error(`npm start stopped:\n${log}`); // slow starts: vitest's hookTimeout
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    dev = await startDevServer(site.dir);
   });
-  afterAll(async () => {
-    if (server?.pid) {
-      const exited = new Promise((resolve) => server.once("exit", resolve));
-      server.kill("SIGINT");
-      await exited;
-    }
+  afterAll(() => {
+    dev?.stop();
     site.remove();
   });
 

@@ -12,12 +12,12 @@ export interface DevServer {
   stop: () => void;
 }
 
-/** Starts `npm start` in `dir` on a free port; resolves with its origin once it serves. */
-export function startDevServer(dir: string): Promise<DevServer> {
+/** Starts `npm start` in `dir` on a free port, with `env` added; resolves with its origin once it serves. */
+export function startDevServer(dir: string, env: Record<string, string> = {}): Promise<DevServer> {
   const child = spawn(
     path.join(ROOT, "node_modules", ".bin", "tsx"),
     ["node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", "--incremental", "--port=0"],
-    { cwd: dir, env: { ...process.env, ELEVENTY_ENV: "preview" }, detached: true },
+    { cwd: dir, env: { ...process.env, ELEVENTY_ENV: "preview", ...env }, detached: true },
   );
   let output = "";
   const stop = () => {
