@@ -252,7 +252,9 @@ describe("a __proto__ key in front matter", () => {
     }
   }, BUILD);
 
-  it("is what bare Eleventy 3 merges into Object.prototype (11ty/eleventy-utils#8), so the probe can see it", () => {
+  // The control needs Eleventy 3; 4.0's alpha merges data without polluting (npm run test:eleventy4).
+  const eleventyMajor = Number((JSON.parse(readFileSync(path.join(ROOT, "node_modules/@11ty/eleventy/package.json"), "utf8")) as { version: string }).version.split(".")[0]);
+  it.skipIf(eleventyMajor !== 3)("is what bare Eleventy 3 merges into Object.prototype (11ty/eleventy-utils#8), so the probe can see it", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "bare-"));
     try {
       mkdirSync(path.join(dir, "src"));

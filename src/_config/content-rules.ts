@@ -14,7 +14,7 @@ import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { relative, report } from "./content-error.ts";
 import { CONTENT_HTML, ROLE_HTML, RawHtml, linkProblem } from "./raw-html.ts";
 import { bodyOffset, readSource } from "./source-lines.ts";
-import type { MarkdownEnv } from "./markdown.ts";
+import type { MarkdownEnv } from "./types.ts";
 
 const TITLE_PLACEHOLDER = /^\{\{\s*title\s*\}\}$/;
 

@@ -6,17 +6,8 @@ import { renderNotes, type NoteMode } from "./notes.ts";
 import { renderRoleLevels } from "./role-levels.ts";
 import { renderRoleHeadings } from "./role-headings.ts";
 import { contentRules, type ContentRulesOptions } from "./content-rules.ts";
-import type { Lang, Role, Site, Strings } from "./types.ts";
+import type { MarkdownEnv } from "./types.ts";
 
-/** What Eleventy passes to markdown-it as `env`: the page's data. */
-export interface MarkdownEnv {
-  page?: { inputPath: string; url: string | false };
-  title?: unknown;
-  lang?: Lang;
-  role?: Role;
-  site?: Site;
-  i18n?: Record<Lang, Strings>;
-}
 
 /**
  * markdown-it with raw HTML on (the seeds write `<h3 id>` and

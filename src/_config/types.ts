@@ -184,3 +184,13 @@ export interface Preview {
   /** True in `npm start` only: pages then show a failed rebuild's error. */
   buildErrors: boolean;
 }
+
+/** What Eleventy passes to markdown-it as `env`: the page's data. */
+export interface MarkdownEnv {
+  page?: { inputPath: string; url: string | false };
+  title?: unknown;
+  lang?: Lang;
+  role?: Role;
+  site?: Site;
+  i18n?: Record<Lang, Strings>;
+}
