@@ -77,13 +77,6 @@ function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, "&quot;");
 }
 
-/** Lists the elements a policy allows, for messages: `<abbr title>`, `<br>`, … */
-export function describe(policy: HtmlPolicy): string {
-  return Object.entries(policy)
-    .map(([name, attrs]) => `<${name}${Object.keys(attrs).map((a) => ` ${a}`).join("")}>`)
-    .join(", ");
-}
-
 function attributeRefusal(name: string, attr: string, allowed: Attributes): string {
   if (/^on/i.test(attr)) return `content cannot run script, so an event attribute such as \`${attr}\` is not allowed. Remove it from <${name}>.`;
   if (attr === "style") return `content takes the site's own styles, so a \`style\` attribute is not allowed. Remove it from <${name}>.`;
