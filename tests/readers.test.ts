@@ -15,7 +15,7 @@ import { sectionUrl } from "../src/_config/urls.ts";
 import { languages, type Lang } from "../src/_config/types.ts";
 import { cardPng } from "../src/_config/social-cards.ts";
 import { browsing } from "./support/browser.ts";
-import { fileFor, htmlPages, pageAt, productionSite, projectCopy, runScript } from "./support/site.ts";
+import { fileFor, htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
 
 const strings: Record<Lang, typeof en> = { en, fr };
 const POST_URL = "/en/blog/so-what-exactly-is-a-product-manager-anyway/";
@@ -122,6 +122,30 @@ describe("link previews", () => {
       expect(after.get(removed)).toBeGreaterThan(before.get(removed)!);
     } finally {
       copy.remove();
+    }
+  });
+
+  it("a card's name changes with how cards are drawn, not with where the modules they import live", async () => {
+    const CODE = "src/_config/social-cards.ts";
+    const code = readFileSync(path.join(ROOT, CODE), "utf8");
+    // The same modules, reached from the folder above: ./x.ts becomes ../<this folder>/x.ts.
+    const importsMoved = code.replace(/from "\.\/([^"]+)"/g, `from "../${path.basename(path.dirname(CODE))}/$1"`);
+    const redrawn = code.replace(/const ACCENT = "#[0-9a-f]{6}";/, 'const ACCENT = "#000000";');
+    expect(importsMoved).not.toBe(code);
+    expect(redrawn).not.toBe(code);
+    const copies = [importsMoved, redrawn].map((text) => {
+      const copy = projectCopy();
+      copy.write(CODE, text);
+      return copy;
+    });
+    try {
+      const builds = await Promise.all(copies.map((copy) => runScript("scripts/build.ts", ["--output=out"], copy.dir, { ELEVENTY_ENV: "production" })));
+      const cardOf = (dir: string) => pageAt(dir, rolePages[0]!.url)('meta[property="og:image"]').attr("content");
+      for (const build of builds) expect(build.status, build.output).toBe(0);
+      expect(cardOf(path.join(copies[0]!.dir, "out"))).toBe(cardOf(productionSite));
+      expect(cardOf(path.join(copies[1]!.dir, "out"))).not.toBe(cardOf(productionSite));
+    } finally {
+      for (const copy of copies) copy.remove();
     }
   });
 });
