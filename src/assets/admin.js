@@ -1,5 +1,5 @@
 // Starts the content editor (Decap CMS) at /admin/ with the configuration the
-// build generated (src/_config/cms-config.ts), in the editor's language:
+// build generated (cms-config.ts, in src/_config/), in the editor's language:
 // French if the browser prefers French, English otherwise; ?lang=fr or ?lang=en
 // chooses. Loaded before decap-cms.js so that Decap waits for it.
 window.CMS_MANUAL_INIT = true;
@@ -53,7 +53,7 @@ window.CMS_MANUAL_INIT = true;
     var CMS = window.CMS;
     CMS.registerWidget("authors", authorsControl(CMS.getWidget("select").control), CMS.getWidget("select").preview);
     // The preview pane shows the entry as its page: the site's stylesheet, and
-    // the site's layouts and Markdown (/admin/preview.js, src/_config/cms-preview.ts).
+    // the site's layouts and Markdown (/admin/preview.js, from cms-preview.ts in src/_config/).
     CMS.registerPreviewStyle(previewStyle);
     var config = configs[lang];
     window.registerSitePreview(CMS, config.collections.map(function (collection) { return collection.name; }));

@@ -1,4 +1,4 @@
-// `npm start` only (src/_config/preview.ts): shows a failed rebuild's error
+// `npm start` only (preview.ts, in src/_config/): shows a failed rebuild's error
 // over the page the editor is looking at. Eleventy sends the error over the
 // dev server's WebSocket as `eleventy.error`, whose own client only logs it
 // to the console (@11ty/eleventy-dev-server, client/reload-client.js). The
