@@ -1,31 +1,32 @@
 import type { UserConfig } from "@11ty/eleventy";
 import syntaxHighlight from "@11ty/eleventy-plugin-syntaxhighlight";
 import rss from "@11ty/eleventy-plugin-rss";
-import tsData from "./src/_config/ts-data.ts";
-import frontMatter from "./src/_config/front-matter.ts";
-import markdown from "./src/_config/markdown.ts";
-import notesReport from "./src/_config/notes.ts";
-import i18n from "./src/_config/i18n.ts";
-import blog from "./src/_config/blog.ts";
-import images, { imageProblem } from "./src/_config/images.ts";
-import assets from "./src/_config/assets.ts";
-import seo from "./src/_config/seo.ts";
-import socialCards from "./src/_config/social-cards.ts";
-import gitDates from "./src/_config/git-dates.ts";
-import linkCheck from "./src/_config/link-check.ts";
-import inclusiveLanguage from "./src/_config/inclusive-language.ts";
-import problems from "./src/_config/problems.ts";
-import preview from "./src/_config/preview.ts";
-import translationPreview from "./src/_config/translation-preview.ts";
-import cms from "./src/_config/cms.ts";
-import incremental from "./src/_config/incremental.ts";
-import deletes from "./src/_config/deletes.ts";
-import fastRender from "./src/_config/fast-render.ts";
-import templateMapIndex from "./src/_config/template-map-index.ts";
-import { clearSlugMemo } from "./src/_config/slugify.ts";
-import { pathPrefix } from "./src/_config/paths.ts";
+import problems from "./src/_config/problems/problems.ts";
+import templateMapIndex from "./src/_config/build/template-map-index.ts";
+import tsData from "./src/_config/build/ts-data.ts";
+import gitDates from "./src/_config/build/git-dates.ts";
+import { pathPrefix } from "./src/_config/urls/paths.ts";
+import { clearSlugMemo } from "./src/_config/urls/slugify.ts";
+import images, { imageProblem } from "./src/_config/assets/images.ts";
+import assets from "./src/_config/assets/assets.ts";
+import seo from "./src/_config/assets/seo.ts";
+import socialCards from "./src/_config/assets/social-cards.ts";
+import frontMatter from "./src/_config/content/front-matter.ts";
+import blog from "./src/_config/content/blog.ts";
+import linkCheck from "./src/_config/content/link-check.ts";
+import inclusiveLanguage from "./src/_config/content/inclusive-language.ts";
+import markdown from "./src/_config/markdown/markdown.ts";
+import notesReport from "./src/_config/markdown/notes.ts";
+import i18n from "./src/_config/languages/i18n.ts";
+import translationPreview from "./src/_config/languages/translation-preview.ts";
+import preview from "./src/_config/editors/preview.ts";
+import cms from "./src/_config/editors/cms.ts";
+import incremental from "./src/_config/dev-server/incremental.ts";
+import deletes from "./src/_config/dev-server/deletes.ts";
+import fastRender from "./src/_config/dev-server/fast-render.ts";
 
-// The map of the build: one line per concern, each a local plugin in src/_config/.
+// The map of the build: one line per concern, each a local plugin in src/_config/,
+// whose folders are imported above from the bottom up (docs/design.md, "The map").
 // Production (`npm run build`) strips editorial notes and drafts; previews
 // (`npm start`, `npm run build:preview`) show them.
 export default function (eleventyConfig: UserConfig) {
@@ -61,7 +62,7 @@ export default function (eleventyConfig: UserConfig) {
   return {
     dir: { input: "src", includes: "_includes", data: "_data", output: "_site" },
     // Content is data: Markdown goes through markdown-it alone, never a
-    // template engine (src/_config/content-rules.ts).
+    // template engine (src/_config/markdown/content-rules.ts).
     markdownTemplateEngine: false,
     htmlTemplateEngine: "njk",
     templateFormats: ["md", "njk"],

@@ -36,7 +36,7 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { postFile, writePosts, type Shape } from "./bench-corpus.ts";
-import { slugify } from "../src/_config/slugify.ts";
+import { slugify } from "../src/_config/urls/slugify.ts";
 import { eleventyVersion, installEleventy, linkNodeModules, resolveVersion } from "./eleventy-version.ts";
 
 const arg = (name: string, fallback: number): number => {

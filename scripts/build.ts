@@ -9,7 +9,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { indexSite } from "./search-index.ts";
-import { printProblems, problemsOf, reportedProblems, sortProblems, writeProblemsFile } from "../src/_config/content-error.ts";
+import { printProblems, problemsOf, reportedProblems, sortProblems, writeProblemsFile } from "../src/_config/problems/content-error.ts";
 
 const output = process.argv.find((a) => a.startsWith("--output="))?.slice("--output=".length) ?? "_site";
 const staging = `${output}.building`;

@@ -12,8 +12,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { pathPrefix } from "../src/_config/paths.ts";
-import type { PageEntry } from "../src/_config/preview.ts";
+import { pathPrefix } from "../src/_config/urls/paths.ts";
+import type { PageEntry } from "../src/_config/editors/preview.ts";
 import { languages, type Lang } from "../src/_config/types.ts";
 
 /** A file of the diff, as `git diff --name-status` reports it. */

@@ -2,7 +2,7 @@
 // as a problem on its line, like every other check of `npm run check`, and as
 // a GitHub annotation in Actions.
 import { main } from "markdownlint-cli2";
-import { printProblems, sortProblems, type Problem } from "../src/_config/content-error.ts";
+import { printProblems, sortProblems, type Problem } from "../src/_config/problems/content-error.ts";
 
 interface LintResult {
   fileName: string;

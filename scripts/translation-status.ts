@@ -2,8 +2,8 @@
 // version is missing or out of date, since when and after which commit. In
 // GitHub Actions, each out-of-date version is also a warning annotation on its
 // file. Never fails: publishing the English first is sometimes right.
-import { formatProblem, printProblems, type Problem } from "../src/_config/content-error.ts";
-import { translationStatus, type PairStatus, type UnitStatus } from "../src/_config/translation-status.ts";
+import { formatProblem, printProblems, type Problem } from "../src/_config/problems/content-error.ts";
+import { translationStatus, type PairStatus, type UnitStatus } from "../src/_config/languages/translation-status.ts";
 import type { Lang, Role } from "../src/_config/types.ts";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

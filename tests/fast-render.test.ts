@@ -8,8 +8,8 @@ import path from "node:path";
 import { startDevServer, type DevServer } from "./support/dev-server.ts";
 import { fileFor, projectCopy } from "./support/site.ts";
 import { post, postFile } from "../scripts/bench-corpus.ts";
-import { slugify } from "../src/_config/slugify.ts";
-import { sectionUrl } from "../src/_config/urls.ts";
+import { slugify } from "../src/_config/urls/slugify.ts";
+import { sectionUrl } from "../src/_config/urls/urls.ts";
 
 describe("FAST_RENDER=1 npm start", () => {
   const site = projectCopy();

@@ -150,7 +150,7 @@ describe("in Chromium", () => {
 
 describe("dates", () => {
   it("show a date written without a time as that day, in both languages, and a timed one in Toronto's day", async () => {
-    const { formatDate } = await import("../src/_config/i18n.ts");
+    const { formatDate } = await import("../src/_config/languages/i18n.ts");
     const day = yaml.load("date: 2024-01-10") as { date: Date };
     expect(formatDate(day.date, "en")).toBe("January 10, 2024");
     expect(formatDate(day.date, "fr")).toBe("10 janvier 2024");

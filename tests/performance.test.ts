@@ -8,8 +8,8 @@ import path from "node:path";
 import { startDevServer, type DevServer } from "./support/dev-server.ts";
 import { fileFor, pageAt, projectCopy } from "./support/site.ts";
 import { post, postFile } from "../scripts/bench-corpus.ts";
-import { slugify } from "../src/_config/slugify.ts";
-import { sectionUrl } from "../src/_config/urls.ts";
+import { slugify } from "../src/_config/urls/slugify.ts";
+import { sectionUrl } from "../src/_config/urls/urls.ts";
 
 describe("the preview after an editor's save (npm start)", () => {
   const site = projectCopy();

@@ -13,7 +13,7 @@ import type { Browser, ConsoleMessage, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import roles from "../src/_data/roles.ts";
 import security from "../src/_data/security.ts";
-import { sectionUrl } from "../src/_config/urls.ts";
+import { sectionUrl } from "../src/_config/urls/urls.ts";
 import { languages, type Lang } from "../src/_config/types.ts";
 import { launch } from "./support/browser.ts";
 import { serve, type StaticServer } from "./support/server.ts";

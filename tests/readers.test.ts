@@ -11,9 +11,9 @@ import roles from "../src/_data/roles.ts";
 import site from "../src/_data/site.ts";
 import en from "../src/_data/i18n/en.ts";
 import fr from "../src/_data/i18n/fr.ts";
-import { sectionUrl } from "../src/_config/urls.ts";
+import { sectionUrl } from "../src/_config/urls/urls.ts";
 import { languages, type Lang } from "../src/_config/types.ts";
-import { cardPng } from "../src/_config/social-cards.ts";
+import { cardPng } from "../src/_config/assets/social-cards.ts";
 import { browsing } from "./support/browser.ts";
 import { fileFor, htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
 
@@ -126,7 +126,7 @@ describe("link previews", () => {
   });
 
   it("a card's name changes with how cards are drawn, not with where the modules they import live", async () => {
-    const CODE = "src/_config/social-cards.ts";
+    const CODE = "src/_config/assets/social-cards.ts";
     const code = readFileSync(path.join(ROOT, CODE), "utf8");
     // The same modules, reached from the folder above: ./x.ts becomes ../<this folder>/x.ts.
     const importsMoved = code.replace(/from "\.\/([^"]+)"/g, `from "../${path.basename(path.dirname(CODE))}/$1"`);

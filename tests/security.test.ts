@@ -12,11 +12,11 @@ import yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../src/_data/i18n/en.ts";
 import fr from "../src/_data/i18n/fr.ts";
-import { ContentError, clearReported, relative, reportedProblems } from "../src/_config/content-error.ts";
-import { checkContentFile } from "../src/_config/front-matter.ts";
-import { imageProblem } from "../src/_config/images.ts";
-import { createMarkdown } from "../src/_config/markdown.ts";
-import { titleSlug } from "../src/_config/slugify.ts";
+import { ContentError, clearReported, relative, reportedProblems } from "../src/_config/problems/content-error.ts";
+import { checkContentFile } from "../src/_config/content/front-matter.ts";
+import { imageProblem } from "../src/_config/assets/images.ts";
+import { createMarkdown } from "../src/_config/markdown/markdown.ts";
+import { titleSlug } from "../src/_config/urls/slugify.ts";
 import { executableParts, hostilePost, TEMPLATE_PAYLOADS, type HostilePost } from "./support/hostile.ts";
 import { build, fileFor, pageAt, projectCopy, ROOT, type BuildResult } from "./support/site.ts";
 

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sym
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translationStatus, readRoles, type PairStatus } from "../src/_config/translation-status.ts";
+import { translationStatus, readRoles, type PairStatus } from "../src/_config/languages/translation-status.ts";
 import { report } from "../scripts/translation-status.ts";
 import { pageAt, projectCopy, ROOT, runScript, type BuildResult } from "./support/site.ts";
 

@@ -4,7 +4,7 @@
 // Loaded by /admin/ before Decap; src/assets/admin.js calls it before CMS.init.
 import blog from "../_includes/blog.njk";
 import page from "../_includes/page.njk";
-import { renderPreview, type ImageLookup } from "../_config/cms-preview.ts";
+import { renderPreview, type ImageLookup } from "../_config/editors/cms-preview.ts";
 
 interface Immutable {
   get(key: string): unknown;

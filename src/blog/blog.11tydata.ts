@@ -1,7 +1,7 @@
-import { authorsOf, postPermalink } from "../_config/content-data.ts";
-import { validatePost } from "../_config/schemas.ts";
-import { picture } from "../_config/images.ts";
-import { heroCard } from "../_config/social-cards.ts";
+import { authorsOf, postPermalink } from "../_config/content/content-data.ts";
+import { validatePost } from "../_config/content/schemas.ts";
+import { picture } from "../_config/assets/images.ts";
+import { heroCard } from "../_config/assets/social-cards.ts";
 
 interface PostData {
   image?: unknown;

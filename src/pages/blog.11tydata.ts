@@ -1,6 +1,6 @@
-import { fill } from "../_config/i18n.ts";
-import { strings } from "../_config/urls.ts";
-import type { ListingPage } from "../_config/blog.ts";
+import { fill } from "../_config/languages/i18n.ts";
+import { strings } from "../_config/urls/urls.ts";
+import type { ListingPage } from "../_config/content/blog.ts";
 
 // The data of blog.njk, one page per listing page of each language (the
 // blogListing collection). Functions rather than Nunjucks strings in the front

@@ -1,4 +1,4 @@
-import { validatePage } from "../_config/schemas.ts";
+import { validatePage } from "../_config/content/schemas.ts";
 
 // Generated pages (homes, indexes, listings, search…): a layout that exists, a title if any.
 export default { eleventyDataSchema: validatePage };

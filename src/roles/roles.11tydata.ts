@@ -1,6 +1,6 @@
-import { roleOf } from "../_config/content-data.ts";
-import { validateRole } from "../_config/schemas.ts";
-import { sectionUrl } from "../_config/urls.ts";
+import { roleOf } from "../_config/content/content-data.ts";
+import { validateRole } from "../_config/content/schemas.ts";
+import { sectionUrl } from "../_config/urls/urls.ts";
 import type { Lang, Role } from "../_config/types.ts";
 
 // Role pages are English here and French in fr/. Their role, URL and

@@ -1,6 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { relative, report, type Problem } from "./content-error.ts";
-import { readSource } from "./source-lines.ts";
+import { relative, report, type Problem } from "../problems/content-error.ts";
+import { readSource } from "../problems/source-lines.ts";
 
 // `npm run check` warns of words that can tell a reader that something is
 // easier than they find it: the word list of

@@ -1,11 +1,11 @@
 import type { UserConfig } from "@11ty/eleventy";
 import path from "node:path";
 import { formatDate, isoDate, fill } from "./i18n.ts";
-import { strings } from "./urls.ts";
+import { strings } from "../urls/urls.ts";
 import { translationStatus, type Change, type PairStatus, type Status, type UnitStatus } from "./translation-status.ts";
-import { languages, type Lang } from "./types.ts";
-import site from "../_data/site.ts";
-import roles from "../_data/roles.ts";
+import { languages, type Lang } from "../types.ts";
+import site from "../../_data/site.ts";
+import roles from "../../_data/roles.ts";
 
 // Previews only: the translation status page (/en/translation-status/,
 // /fr/etat-des-traductions/) and, at the top of a page or level whose twin

@@ -1,8 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { languages, type Lang } from "./types.ts";
-import { sectionUrl } from "./urls.ts";
-import { ContentError, relative } from "./content-error.ts";
-import { fieldLine, readSource } from "./source-lines.ts";
+import { languages, type Lang } from "../types.ts";
+import { sectionUrl } from "../urls/urls.ts";
+import { ContentError, relative } from "../problems/content-error.ts";
+import { fieldLine, readSource } from "../problems/source-lines.ts";
 
 // English and French twins are paired by `translationKey`. The map from key to
 // each language's URL is built once per build from collections.all (the same

@@ -1,9 +1,9 @@
 import type { UserConfig } from "@11ty/eleventy";
 import path from "node:path";
-import { languages, type Lang } from "./types.ts";
-import authors from "../_data/authors.ts";
+import { languages, type Lang } from "../types.ts";
+import authors from "../../_data/authors.ts";
 import { authorsOf } from "./content-data.ts";
-import { sectionUrl } from "./urls.ts";
+import { sectionUrl } from "../urls/urls.ts";
 
 export const POSTS_PER_PAGE = 10;
 

@@ -11,10 +11,10 @@
 // - a role page's title line, `## {{ title }}`, gets the role's title: the
 //   one placeholder content may use.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
-import { relative, report } from "./content-error.ts";
+import { relative, report } from "../problems/content-error.ts";
 import { CONTENT_HTML, ROLE_HTML, RawHtml, linkProblem } from "./raw-html.ts";
-import { bodyOffset, readSource } from "./source-lines.ts";
-import type { MarkdownEnv } from "./types.ts";
+import { bodyOffset, readSource } from "../problems/source-lines.ts";
+import type { MarkdownEnv } from "../types.ts";
 
 const TITLE_PLACEHOLDER = /^\{\{\s*title\s*\}\}$/;
 

@@ -1,5 +1,5 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { deepFreeze } from "./freeze.ts";
+import { deepFreeze } from "../build/freeze.ts";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";

@@ -1,11 +1,11 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { relative, report, type Problem } from "./content-error.ts";
-import { linesWith, readSource } from "./source-lines.ts";
-import { pathPrefix } from "./paths.ts";
-import { didYouMean } from "./suggest.ts";
-import site from "../_data/site.ts";
+import { relative, report, type Problem } from "../problems/content-error.ts";
+import { linesWith, readSource } from "../problems/source-lines.ts";
+import { pathPrefix } from "../urls/paths.ts";
+import { didYouMean } from "../problems/suggest.ts";
+import site from "../../_data/site.ts";
 
 // After a production build, every internal link and #anchor on every page must
 // resolve in the built site: a typo in a link fails the build, naming the

@@ -6,9 +6,9 @@ import path from "node:path";
 import type { Font } from "satori";
 import sharp from "sharp";
 import { sourceOf } from "./images.ts";
-import { ContentError } from "./content-error.ts";
+import { ContentError } from "../problems/content-error.ts";
 import { placeCachedFiles } from "./cached-output.ts";
-import type { Lang } from "./types.ts";
+import type { Lang } from "../types.ts";
 
 // Link previews (og:image, twitter:card = summary_large_image), 1200 × 630.
 // A page without a picture of its own gets a card made at build time: the GC

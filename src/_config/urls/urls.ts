@@ -1,6 +1,6 @@
-import en from "../_data/i18n/en.ts";
-import fr from "../_data/i18n/fr.ts";
-import type { Lang } from "./types.ts";
+import en from "../../_data/i18n/en.ts";
+import fr from "../../_data/i18n/fr.ts";
+import type { Lang } from "../types.ts";
 
 /** Each language's dictionary (src/_data/i18n/), for code outside templates. */
 export const strings = { en, fr };

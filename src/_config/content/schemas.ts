@@ -3,10 +3,10 @@
 // directory data files) and, first, by the check of every content file before
 // the build (src/_config/front-matter.ts), which reports every file's problems at once.
 import { z } from "zod";
-import { ContentError, relative, type Problem } from "./content-error.ts";
-import { fieldLine, readSource } from "./source-lines.ts";
-import { didYouMean, nearest } from "./suggest.ts";
-import { MAX_SLUG } from "./slugify.ts";
+import { ContentError, relative, type Problem } from "../problems/content-error.ts";
+import { fieldLine, readSource } from "../problems/source-lines.ts";
+import { didYouMean, nearest } from "../problems/suggest.ts";
+import { MAX_SLUG } from "../urls/slugify.ts";
 
 export const LAYOUTS = ["blog", "page.njk", "base.njk"] as const;
 

@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
-import site from "../_data/site.ts";
-import { withPrefix } from "./paths.ts";
-import type { Author, Lang } from "./types.ts";
+import site from "../../_data/site.ts";
+import { withPrefix } from "../urls/paths.ts";
+import type { Author, Lang } from "../types.ts";
 
 /** `/en/` → `https://careers.example/careers/en/`, for canonical links, cards and feeds. */
 export function fullUrl(sitePath: string): string {

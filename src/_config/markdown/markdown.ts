@@ -1,12 +1,12 @@
 import type { UserConfig } from "@11ty/eleventy";
 import markdownIt from "markdown-it";
 import markdownItAnchor from "markdown-it-anchor";
-import { headingId } from "./slugify.ts";
+import { headingId } from "../urls/slugify.ts";
 import { renderNotes, type NoteMode } from "./notes.ts";
 import { renderRoleLevels } from "./role-levels.ts";
 import { renderRoleHeadings } from "./role-headings.ts";
 import { contentRules, type ContentRulesOptions } from "./content-rules.ts";
-import type { MarkdownEnv } from "./types.ts";
+import type { MarkdownEnv } from "../types.ts";
 
 
 /**

@@ -2,16 +2,16 @@ import type { UserConfig } from "@11ty/eleventy";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
-import { ContentError, relative, report, type Problem } from "./content-error.ts";
+import { ContentError, relative, report, type Problem } from "../problems/content-error.ts";
 import { authorProblems } from "./content-data.ts";
-import { imageProblem } from "./images.ts";
+import { imageProblem } from "../assets/images.ts";
 import { CONTENT_FOLDERS, LAYOUTS, frontMatterProblems, pageSchema } from "./schemas.ts";
-import { fieldLine, linesWith, readSource } from "./source-lines.ts";
-import { slugify, titleSlug } from "./slugify.ts";
-import { didYouMean } from "./suggest.ts";
+import { fieldLine, linesWith, readSource } from "../problems/source-lines.ts";
+import { slugify, titleSlug } from "../urls/slugify.ts";
+import { didYouMean } from "../problems/suggest.ts";
 import { loadFrontMatter, refuseLanguage, yamlShapeProblems } from "./yaml-data.ts";
-import { sectionUrl } from "./urls.ts";
-import type { Lang } from "./types.ts";
+import { sectionUrl } from "../urls/urls.ts";
+import type { Lang } from "../types.ts";
 
 // Before Eleventy reads anything, every content file is checked, and every
 // problem of every file is reported in one run, each on its line: what

@@ -1,6 +1,6 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { relative, report } from "./content-error.ts";
-import { linesWith, readSource } from "./source-lines.ts";
+import { relative, report } from "../problems/content-error.ts";
+import { linesWith, readSource } from "../problems/source-lines.ts";
 
 // Editorial notes (`<strong class="note">…</strong>`) are written for the team,
 // not for readers. A production build removes them and warns which pages had

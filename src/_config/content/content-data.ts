@@ -1,14 +1,14 @@
 // What role pages and blog posts get from directory data rather than their
 // front matter, which editors write and the seeds fix byte for byte.
-import { ContentError } from "./content-error.ts";
-import { didYouMean } from "./suggest.ts";
-import { titleSlug } from "./slugify.ts";
-import { sectionUrl } from "./urls.ts";
-import type { Author, Lang, Role } from "./types.ts";
+import { ContentError } from "../problems/content-error.ts";
+import { didYouMean } from "../problems/suggest.ts";
+import { titleSlug } from "../urls/slugify.ts";
+import { sectionUrl } from "../urls/urls.ts";
+import type { Author, Lang, Role } from "../types.ts";
 // Imported, not read from `data`: Eleventy first calls computed data with a
 // proxy to learn what it depends on, and the proxy has no real roles or authors.
-import roles from "../_data/roles.ts";
-import authors from "../_data/authors.ts";
+import roles from "../../_data/roles.ts";
+import authors from "../../_data/authors.ts";
 
 interface PageData {
   page: { inputPath: string; fileSlug: string };

@@ -10,14 +10,14 @@
 // (autoescaped, as Eleventy's Nunjucks does) and its text only ever Markdown;
 // nothing of the entry is compiled or run as a template or script.
 import nunjucks, { type Template } from "nunjucks";
-import { afterTitle, createMarkdown } from "./markdown.ts";
-import { authorsOf, roleOf } from "./content-data.ts";
-import { formatDate, isoDate, otherLang, fill } from "./i18n.ts";
-import { neighbours } from "./blog.ts";
-import { sectionUrl, strings } from "./urls.ts";
-import { pictureHtml } from "./picture.ts";
-import { clearReported, formatProblem, reportedProblems, type Problem } from "./content-error.ts";
-import type { Lang } from "./types.ts";
+import { afterTitle, createMarkdown } from "../markdown/markdown.ts";
+import { authorsOf, roleOf } from "../content/content-data.ts";
+import { formatDate, isoDate, otherLang, fill } from "../languages/i18n.ts";
+import { neighbours } from "../content/blog.ts";
+import { sectionUrl, strings } from "../urls/urls.ts";
+import { pictureHtml } from "../assets/picture.ts";
+import { clearReported, formatProblem, reportedProblems, type Problem } from "../problems/content-error.ts";
+import type { Lang } from "../types.ts";
 
 /** The site's layouts, as written in src/_includes/ (front matter included). */
 export interface Layouts {

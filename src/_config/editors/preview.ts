@@ -1,9 +1,9 @@
 import type { UserConfig } from "@11ty/eleventy";
-import { deepFreeze } from "./freeze.ts";
+import { deepFreeze } from "../build/freeze.ts";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import site from "../_data/site.ts";
-import type { Preview } from "./types.ts";
+import site from "../../_data/site.ts";
+import type { Preview } from "../types.ts";
 
 // What marks a preview as one. A preview is never for search engines nor to
 // be taken for the published site, so every preview page (a pull request's,

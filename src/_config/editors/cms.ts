@@ -3,13 +3,13 @@ import type { UserConfig } from "@11ty/eleventy";
 import { build, context, type BuildContext, type BuildOptions, type BuildResult, type Plugin } from "esbuild";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ContentError } from "./content-error.ts";
+import { ContentError } from "../problems/content-error.ts";
 import { cmsConfig, cmsConfigured, cmsEnvironment, githubConfigured } from "./cms-config.ts";
-import { languages } from "./types.ts";
-import { deepFreeze } from "./freeze.ts";
-import authors from "../_data/authors.ts";
-import security from "../_data/security.ts";
-import site from "../_data/site.ts";
+import { languages } from "../types.ts";
+import { deepFreeze } from "../build/freeze.ts";
+import authors from "../../_data/authors.ts";
+import security from "../../_data/security.ts";
+import site from "../../_data/site.ts";
 
 /**
  * Decap's bundle, in cms/, a package of its own that only the editor's users

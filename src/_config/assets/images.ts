@@ -2,9 +2,9 @@ import type { UserConfig } from "@11ty/eleventy";
 import Image from "@11ty/eleventy-img";
 import { closeSync, existsSync, openSync, readdirSync, readSync } from "node:fs";
 import path from "node:path";
-import { ContentError } from "./content-error.ts";
+import { ContentError } from "../problems/content-error.ts";
 import { placeCachedFiles } from "./cached-output.ts";
-import { didYouMean } from "./suggest.ts";
+import { didYouMean } from "../problems/suggest.ts";
 import { pictureHtml, SIZES, type Kind, type Metadata } from "./picture.ts";
 
 // Post images go through eleventy-img at build time: WebP plus a JPEG fallback,

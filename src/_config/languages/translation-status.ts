@@ -8,8 +8,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import * as acorn from "acorn";
 import { transformSync } from "esbuild";
-import { loadFrontMatter } from "./yaml-data.ts";
-import { languages, type Lang, type Role } from "./types.ts";
+import { loadFrontMatter } from "../content/yaml-data.ts";
+import { languages, type Lang, type Role } from "../types.ts";
 
 export type Status = "current" | "outdated" | "missing" | "unknown";
 

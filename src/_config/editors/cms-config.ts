@@ -3,11 +3,11 @@
 // that the editor can never offer what the build would refuse: required
 // fields, patterns and the author list all come from there.
 import type { z } from "zod";
-import { postSchema, roleSchema } from "./schemas.ts";
+import { postSchema, roleSchema } from "../content/schemas.ts";
 import { collectionText, fieldText } from "./cms-labels.ts";
-import { ContentError } from "./content-error.ts";
-import { sectionUrl } from "./urls.ts";
-import type { Author, Lang } from "./types.ts";
+import { ContentError } from "../problems/content-error.ts";
+import { sectionUrl } from "../urls/urls.ts";
+import type { Author, Lang } from "../types.ts";
 
 /** Where the editor saves: read from the environment at build (see docs/cms.md). */
 export interface CmsEnvironment {

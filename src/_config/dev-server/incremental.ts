@@ -1,9 +1,9 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { loadFrontMatter } from "./yaml-data.ts";
-import { languages } from "./types.ts";
-import { postOrder } from "./blog.ts";
+import { loadFrontMatter } from "../content/yaml-data.ts";
+import { languages } from "../types.ts";
+import { postOrder } from "../content/blog.ts";
 
 // Which pages an editor's save renders again during `npm start` (Eleventy's
 // --incremental mode).

@@ -1,7 +1,7 @@
-import { relative, report, type Problem } from "./content-error.ts";
-import { lineIn, linesWith, readSource } from "./source-lines.ts";
-import { didYouMean } from "./suggest.ts";
-import type { Lang, Role, Strings } from "./types.ts";
+import { relative, report, type Problem } from "../problems/content-error.ts";
+import { lineIn, linesWith, readSource } from "../problems/source-lines.ts";
+import { didYouMean } from "../problems/suggest.ts";
+import type { Lang, Role, Strings } from "../types.ts";
 
 const LEVEL_HEADING = /<h3 id="([^"]+)"[^>]*>([\s\S]*?)<\/h3>/g;
 const ANY_ID = /\sid="([^"]+)"/g;

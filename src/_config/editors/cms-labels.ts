@@ -4,7 +4,7 @@
 // and shows the one that matches the editor's interface language.
 // Every field of the schemas in schemas.ts needs an entry here: the build
 // stops and names the field otherwise (see cms-config.ts).
-import type { Localized } from "./types.ts";
+import type { Localized } from "../types.ts";
 
 export interface FieldText {
   label: Localized;

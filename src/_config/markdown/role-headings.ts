@@ -1,6 +1,6 @@
-import { ContentError } from "./content-error.ts";
-import { readSource } from "./source-lines.ts";
-import type { Lang, Role, Strings } from "./types.ts";
+import { ContentError } from "../problems/content-error.ts";
+import { readSource } from "../problems/source-lines.ts";
+import type { Lang, Role, Strings } from "../types.ts";
 
 const FIRST_HEADING = /<h([1-6])\b([^>]*)>([\s\S]*?)<\/h\1>/;
 const SUBHEADING = /<(\/?)h([3-6])\b/g;
