@@ -22,7 +22,7 @@ const WORDS: Record<Lang, string[]> = {
   en: "service delivery team users research design product policy government digital accessible bilingual sprint prototype feedback data release agile partners public servants build measure learn content plain language security reliability platform outcome iterate".split(" "),
   fr: "prestation services équipe utilisateurs recherche conception produit politique gouvernement numérique accessible bilingue sprint prototype rétroaction données publication agile partenaires fonctionnaires bâtir mesurer apprendre contenu langage clair sécurité fiabilité plateforme résultat itérer".split(" "),
 };
-// French titles carry accents, so the ASCII-folding slug of src/_config/slugify.ts runs.
+// French titles carry accents, so the ASCII-folding slug of src/_config/urls/slugify.ts runs.
 const TITLES: Record<Lang, string[]> = {
   en: ["What we learned shipping", "A day in the life of", "How we measure", "Notes on", "Why we care about", "Lessons from"],
   fr: ["Ce que nous avons appris en livrant", "Une journée dans la vie d’un·e", "Comment nous mesurons", "Réflexions sur", "Pourquoi l’équipe tient à", "Leçons tirées de"],

@@ -9,7 +9,7 @@
 //   version of Eleventy instead of package.json's (a major: its newest
 //   release or prerelease), installed once in .cache/ (eleventy-version.ts);
 //   with two, both in turn, each build alternating between them.
-//   --fast-render: the editor's loop with FAST_RENDER=1 (src/_config/fast-render.ts).
+//   --fast-render: the editor's loop with FAST_RENDER=1 (src/_config/dev-server/fast-render.ts).
 //   --loop-only: the editor's loop alone, no builds; --builds-only: the reverse.
 //   --keep leaves the temporary folders in place (for profiling), and says where.
 //
@@ -263,7 +263,7 @@ for (const spec of process.argv.find((a) => a.startsWith("--eleventy="))?.slice(
 }
 const tmp = await mkdtemp(path.join(os.tmpdir(), "cds-bench-"));
 const keep = process.argv.includes("--keep");
-// --fast-render: npm start with FAST_RENDER=1 (src/_config/fast-render.ts); --loop-only: no builds.
+// --fast-render: npm start with FAST_RENDER=1 (src/_config/dev-server/fast-render.ts); --loop-only: no builds.
 const fastRender = process.argv.includes("--fast-render");
 const loopOnly = process.argv.includes("--loop-only");
 const buildsOnly = process.argv.includes("--builds-only");

@@ -2,7 +2,7 @@
 // that .github/workflows/preview.yml posts on the pull request.
 //
 // The URLs are never worked out here: they come from the preview build itself
-// (PREVIEW_PAGES, written by src/_config/preview.ts from Eleventy's results:
+// (PREVIEW_PAGES, written by src/_config/editors/preview.ts from Eleventy's results:
 // which input file made which URL), and a page's twin in the other language
 // from the hreflang link in the built page. So they cannot drift from the site.
 //

@@ -29,7 +29,7 @@ try {
     if (existsSync(path.join(root, folder, "node_modules"))) symlinkSync(path.join(root, folder, "node_modules"), path.join(copy, folder, "node_modules"), "dir");
   }
   console.log(`npm test on Eleventy ${eleventyVersion(copy)}, in ${copy}`);
-  // Any other argument goes to vitest: `npm run test:eleventy4 -- tests/blog.test.ts`.
+  // Any other argument goes to vitest: `npm run test:eleventy4 -- tests/content/blog.test.ts`.
   const only = process.argv.slice(2).filter((a) => !a.startsWith("--version="));
   const test = spawnSync("npm", ["test", ...(only.length ? ["--", ...only] : [])], { cwd: copy, stdio: "inherit" });
   console.log(`\nnpm test on Eleventy ${version}: ${test.status === 0 ? "passed" : `failed (exit ${test.status ?? test.signal})`}`);

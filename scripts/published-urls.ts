@@ -1,5 +1,5 @@
 // Published links are a contract. tests/published-urls.json lists every public
-// URL of the site and the level anchors on it; tests/careers.test.ts fails when
+// URL of the site and the level anchors on it; tests/content/careers.test.ts fails when
 // a build no longer serves one of them.
 //
 //   npm run urls     build, then add the new URLs and anchors of _site/ to the manifest

@@ -144,7 +144,7 @@ export interface Author {
   jobTitle: Localized;
 }
 
-/** What a blog post's front matter may say (see src/_config/schemas.ts). */
+/** What a blog post's front matter may say (see src/_config/content/schemas.ts). */
 export interface PostFrontMatter {
   layout: "blog";
   title: string;
@@ -177,7 +177,7 @@ export interface Site {
   name: Localized;
 }
 
-/** What a preview build knows about itself (src/_config/preview.ts); `false` in production. */
+/** What a preview build knows about itself (src/_config/editors/preview.ts); `false` in production. */
 export interface Preview {
   /** The pull request previewed (PREVIEW_PR), or null for a local preview. */
   pullRequest: { number: number; url: string } | null;

@@ -13,7 +13,7 @@ const directives = [
   "form-action 'self'",
 ];
 
-// The content editor at /admin/ only (Decap CMS, src/_config/cms.ts): Decap
+// The content editor at /admin/ only (Decap CMS, src/_config/editors/cms.ts): Decap
 // compiles its configuration's schema at run time ('unsafe-eval') and styles
 // its interface with injected <style> elements ('unsafe-inline'). The rest of
 // the site keeps the strict policy above. `connect` and `img` add the backend's

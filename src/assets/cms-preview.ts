@@ -1,6 +1,6 @@
 // The content editor's preview pane (/admin/preview.js, bundled by
-// src/_config/cms.ts): registers, for each collection, a preview that renders
-// the entry with the site's own layouts and Markdown (src/_config/cms-preview.ts).
+// src/_config/editors/cms.ts): registers, for each collection, a preview that renders
+// the entry with the site's own layouts and Markdown (src/_config/editors/cms-preview.ts).
 // Loaded by /admin/ before Decap; src/assets/admin.js calls it before CMS.init.
 import blog from "../_includes/blog.njk";
 import page from "../_includes/page.njk";

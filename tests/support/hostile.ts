@@ -1,5 +1,5 @@
 // Hostile posts, as a stranger could write them in the content editor or a
-// pull request, for the property-based tests of tests/security.test.ts, and
+// pull request, for the property-based tests of tests/content/security.test.ts, and
 // what a page made from one may never hold.
 import * as cheerio from "cheerio";
 import fc from "fast-check";

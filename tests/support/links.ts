@@ -1,7 +1,7 @@
 // The whole-site check of internal links and fragments: every URL a built page
 // points to on the site's own origin must be a file of the build, and every
 // #fragment an id (or <a name>) in the page it points to. Each file is parsed
-// once. Used by tests/quality.test.ts; export-only so `npm run check` can reuse it.
+// once. Used by tests/site/quality.test.ts; export-only so `npm run check` can reuse it.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";

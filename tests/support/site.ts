@@ -99,7 +99,7 @@ export function htmlPages(dir: string): string[] {
     for (const name of readdirSync(path.join(dir, sub))) {
       const rel = path.join(sub, name);
       // The content editor (/admin/) is Decap's app, not a page for readers: it
-      // has its own tests (tests/cms.test.ts), not the pages' budgets and checks.
+      // has its own tests (tests/editors/cms.test.ts), not the pages' budgets and checks.
       if (rel === "admin") continue;
       if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
       else if (name.endsWith(".html")) pages.push("/" + rel.split(path.sep).join("/").replace(/index\.html$/, ""));

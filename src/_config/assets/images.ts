@@ -14,7 +14,7 @@ import { pictureHtml, SIZES, type Kind, type Metadata } from "./picture.ts";
 const CACHE_DIR = ".cache/img";
 const URL_PATH = "/img/generated/";
 // Shared through globalThis: the directory data files that call picture()
-// are imported by tsx (src/_config/ts-data.ts) as a second instance of this
+// are imported by tsx (src/_config/build/ts-data.ts) as a second instance of this
 // module, apart from the one .eleventy.ts loads, and a module-level Set would
 // leave the copy below with nothing to copy.
 const used: Set<string> = ((globalThis as Record<symbol, Set<string>>)[Symbol.for("careers-site.usedImages")] ??= new Set<string>());

@@ -45,7 +45,7 @@ export function neighbours<T extends { url: string | false }>(posts: readonly T[
 }
 
 // Each language's posts, newest first, as the last build listed them: which
-// posts a save moves between (src/_config/incremental.ts).
+// posts a save moves between (src/_config/dev-server/incremental.ts).
 const lastOrder = new Map<Lang, { inputPath: string; date: number }[]>();
 export function postOrder(lang: Lang): readonly { inputPath: string; date: number }[] {
   return lastOrder.get(lang) ?? [];

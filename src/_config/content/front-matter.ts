@@ -18,7 +18,7 @@ import type { Lang } from "../types.ts";
 // Eleventy would trip on with a message of its own (YAML syntax, unknown
 // layouts, bad dates, two posts at one address), what it would publish
 // corrupted or drop without a word (a file not in UTF-8, a `.markdown` file,
-// a misspelt field), and what the schemas say (src/_config/schemas.ts).
+// a misspelt field), and what the schemas say (src/_config/content/schemas.ts).
 // Problems the build can go on with (an unknown author or field) are only
 // reported, so that the same run also finds broken links; the rest stop the
 // build here.

@@ -62,7 +62,7 @@ export function findBrokenLinks(pages: BuiltPage[], outputDir: string): BrokenLi
   for (const { page } of byUrl.values()) {
     const pageUrl = page.url as string;
     // The content editor's page links only Decap's bundle, copied by code; it
-    // has no content for editors to get wrong (tests/cms.test.ts checks it).
+    // has no content for editors to get wrong (tests/editors/cms.test.ts checks it).
     if (pageUrl.startsWith("/admin/")) continue;
     for (const [, raw] of page.content.matchAll(LINK)) {
       const href = unescape(raw!);

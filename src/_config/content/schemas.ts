@@ -1,7 +1,7 @@
 // What front matter may say, per content type: the single source of truth for
 // editors' errors. Applied through Eleventy's `eleventyDataSchema` (see the
 // directory data files) and, first, by the check of every content file before
-// the build (src/_config/front-matter.ts), which reports every file's problems at once.
+// the build (src/_config/content/front-matter.ts), which reports every file's problems at once.
 import { z } from "zod";
 import { ContentError, relative, type Problem } from "../problems/content-error.ts";
 import { fieldLine, readSource } from "../problems/source-lines.ts";

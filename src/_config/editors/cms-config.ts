@@ -78,7 +78,7 @@ function fieldFor(name: string, schema: z.ZodType, lang: Lang, collection: Colle
   const text = fieldText[key];
   if (!text) {
     throw new ContentError(
-      "src/_config/cms-labels.ts",
+      "src/_config/editors/cms-labels.ts",
       `the schema has a field \`${name}\` with no label for the content editor. Add it to fieldText, in English and French.`,
     );
   }

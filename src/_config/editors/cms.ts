@@ -58,7 +58,7 @@ export default function cms(eleventyConfig: UserConfig): void {
     });
   });
   // The preview pane: the site's layouts and Markdown, bundled for the browser
-  // (src/_config/cms-preview.ts). During `npm start` and `npm run cms`, esbuild
+  // (src/_config/editors/cms-preview.ts). During `npm start` and `npm run cms`, esbuild
   // keeps its context and rebuilds only what a save changed; a build bundles
   // once and lets esbuild's process end with it.
   const watching = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";

@@ -1,7 +1,7 @@
 // Which translations are missing or out of date, read from git history: no
 // bookkeeping for editors beyond committing. Used by `npm run check`
 // (scripts/translation-status.ts) and by the preview's status page and notices
-// (src/_config/translation-preview.ts). See "Translation status" in
+// (src/_config/languages/translation-preview.ts). See "Translation status" in
 // CONTRIBUTING.md for what editors see, and docs/translation-status.md for how.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";

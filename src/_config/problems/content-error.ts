@@ -84,9 +84,9 @@ export function formatProblem(problem: Problem, actions = inActions()): string {
 
 // Problems that do not stop a build at once (warnings, broken links, an
 // unknown author) are reported here while it runs, so that one run shows them
-// all; src/_config/problems.ts fails the build at its end if any is an error.
+// all; src/_config/problems/problems.ts fails the build at its end if any is an error.
 // Shared through globalThis: the directory data files are imported by tsx as
-// a second instance of this module (see src/_config/ts-data.ts).
+// a second instance of this module (see src/_config/build/ts-data.ts).
 const reportedList: Problem[] = ((globalThis as Record<symbol, Problem[]>)[Symbol.for("careers-site.problems")] ??= []);
 
 export function report(...problems: Problem[]): void {

@@ -1,6 +1,6 @@
 // Issue 19: accessibility as people use it, in Chromium: Windows High Contrast
 // (forced colours), keyboard-only journeys, reduced motion, text spacing and
-// 320 px reflow. What a screen reader is given is tests/aria-snapshots.test.ts.
+// 320 px reflow. What a screen reader is given is tests/site/aria-snapshots.test.ts.
 // Screenshots land in the temporary folder (careers-site-screenshots/, or
 // $SCREENSHOTS) for a person to look at, never in the checkout.
 import { mkdirSync, readFileSync } from "node:fs";
@@ -9,11 +9,11 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { launch } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
-import { fileFor, htmlPages, previewSite, productionSite } from "./support/site.ts";
-import en from "../src/_data/i18n/en.ts";
-import fr from "../src/_data/i18n/fr.ts";
+import { launch } from "../support/browser.ts";
+import { serve, type StaticServer } from "../support/server.ts";
+import { fileFor, htmlPages, previewSite, productionSite } from "../support/site.ts";
+import en from "../../src/_data/i18n/en.ts";
+import fr from "../../src/_data/i18n/fr.ts";
 
 const ARTIFACTS = process.env.SCREENSHOTS ?? path.join(os.tmpdir(), "careers-site-screenshots");
 // The tests that visit many pages or take full-page screenshots: a few

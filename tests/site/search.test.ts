@@ -3,9 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
-import { launch } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
+import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "../support/site.ts";
+import { launch } from "../support/browser.ts";
+import { serve, type StaticServer } from "../support/server.ts";
 
 let browser: Browser;
 beforeAll(async () => {

@@ -9,12 +9,12 @@ import * as cheerio from "cheerio";
 import yaml from "js-yaml";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, prepareWorktree, startDecapServer } from "../scripts/cms.ts";
-import { ensurePackages } from "../scripts/optional-packages.ts";
-import security from "../src/_data/security.ts";
-import { launch } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
-import { build, fileFor, pageAt, projectCopy, ROOT } from "./support/site.ts";
+import { freePort, prepareWorktree, startDecapServer } from "../../scripts/cms.ts";
+import { ensurePackages } from "../../scripts/optional-packages.ts";
+import security from "../../src/_data/security.ts";
+import { launch } from "../support/browser.ts";
+import { serve, type StaticServer } from "../support/server.ts";
+import { build, fileFor, pageAt, projectCopy, ROOT } from "../support/site.ts";
 
 const git = (cwd: string, ...args: string[]) => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
 

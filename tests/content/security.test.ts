@@ -10,15 +10,15 @@ import * as cheerio from "cheerio";
 import fc from "fast-check";
 import yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import en from "../src/_data/i18n/en.ts";
-import fr from "../src/_data/i18n/fr.ts";
-import { ContentError, clearReported, relative, reportedProblems } from "../src/_config/problems/content-error.ts";
-import { checkContentFile } from "../src/_config/content/front-matter.ts";
-import { imageProblem } from "../src/_config/assets/images.ts";
-import { createMarkdown } from "../src/_config/markdown/markdown.ts";
-import { titleSlug } from "../src/_config/urls/slugify.ts";
-import { executableParts, hostilePost, TEMPLATE_PAYLOADS, type HostilePost } from "./support/hostile.ts";
-import { build, fileFor, pageAt, projectCopy, ROOT, type BuildResult } from "./support/site.ts";
+import en from "../../src/_data/i18n/en.ts";
+import fr from "../../src/_data/i18n/fr.ts";
+import { ContentError, clearReported, relative, reportedProblems } from "../../src/_config/problems/content-error.ts";
+import { checkContentFile } from "../../src/_config/content/front-matter.ts";
+import { imageProblem } from "../../src/_config/assets/images.ts";
+import { createMarkdown } from "../../src/_config/markdown/markdown.ts";
+import { titleSlug } from "../../src/_config/urls/slugify.ts";
+import { executableParts, hostilePost, TEMPLATE_PAYLOADS, type HostilePost } from "../support/hostile.ts";
+import { build, fileFor, pageAt, projectCopy, ROOT, type BuildResult } from "../support/site.ts";
 
 /** fast-check's seed: the same posts on every run; FC_SEED=n tries others. */
 const SEED = Number(process.env.FC_SEED ?? 22);

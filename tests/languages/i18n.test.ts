@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import en from "../src/_data/i18n/en.ts";
-import fr from "../src/_data/i18n/fr.ts";
-import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
-import { browsing } from "./support/browser.ts";
+import en from "../../src/_data/i18n/en.ts";
+import fr from "../../src/_data/i18n/fr.ts";
+import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "../support/site.ts";
+import { browsing } from "../support/browser.ts";
 
 const pages = htmlPages(productionSite).filter((url) => url.startsWith("/en/") || url.startsWith("/fr/"));
 
@@ -150,7 +150,7 @@ describe("in Chromium", () => {
 
 describe("dates", () => {
   it("show a date written without a time as that day, in both languages, and a timed one in Toronto's day", async () => {
-    const { formatDate } = await import("../src/_config/languages/i18n.ts");
+    const { formatDate } = await import("../../src/_config/languages/i18n.ts");
     const day = yaml.load("date: 2024-01-10") as { date: Date };
     expect(formatDate(day.date, "en")).toBe("January 10, 2024");
     expect(formatDate(day.date, "fr")).toBe("10 janvier 2024");

@@ -1,5 +1,5 @@
 // Issue 23: HTML_CodeSniffer, through pa11y-ci, over every page of the
-// production site, in Debian's Chromium. axe (tests/quality.test.ts) and
+// production site, in Debian's Chromium. axe (tests/site/quality.test.ts) and
 // HTML_CodeSniffer disagree at the edges: a link named only by its svg's
 // aria-label passed axe and failed H30.2 here, and some screen readers agree
 // with HTML_CodeSniffer. pa11y-ci lives in its own package, tests/pa11y/
@@ -10,10 +10,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensurePackages } from "../scripts/optional-packages.ts";
-import { CHROMIUM } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
-import { htmlPages, productionSite, ROOT } from "./support/site.ts";
+import { ensurePackages } from "../../scripts/optional-packages.ts";
+import { CHROMIUM } from "../support/browser.ts";
+import { serve, type StaticServer } from "../support/server.ts";
+import { htmlPages, productionSite, ROOT } from "../support/site.ts";
 
 const PA11Y = path.join(ROOT, "tests", "pa11y");
 

@@ -6,14 +6,14 @@ import os from "node:os";
 import path from "node:path";
 import yaml from "js-yaml";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort, LOCAL_BRANCH, prepareWorktree, startDecapServer } from "../scripts/cms.ts";
-import { cmsConfig, cmsConfigured, cmsEnvironment } from "../src/_config/editors/cms-config.ts";
-import { fieldText } from "../src/_config/editors/cms-labels.ts";
-import { authorProblems, authorsOf } from "../src/_config/content/content-data.ts";
-import { postSchema, roleSchema } from "../src/_config/content/schemas.ts";
-import authors from "../src/_data/authors.ts";
-import roles from "../src/_data/roles.ts";
-import { pageAt, productionSite, ROOT } from "./support/site.ts";
+import { freePort, LOCAL_BRANCH, prepareWorktree, startDecapServer } from "../../scripts/cms.ts";
+import { cmsConfig, cmsConfigured, cmsEnvironment } from "../../src/_config/editors/cms-config.ts";
+import { fieldText } from "../../src/_config/editors/cms-labels.ts";
+import { authorProblems, authorsOf } from "../../src/_config/content/content-data.ts";
+import { postSchema, roleSchema } from "../../src/_config/content/schemas.ts";
+import authors from "../../src/_data/authors.ts";
+import roles from "../../src/_data/roles.ts";
+import { pageAt, productionSite, ROOT } from "../support/site.ts";
 
 type Field = Record<string, unknown> & { name: string };
 type Collection = { name: string; folder: string; fields: Field[] };
@@ -94,7 +94,7 @@ describe("the editor's configuration", () => {
   it("links the header to the published site in GitHub mode; locally, admin.js puts the preview's own address there", () => {
     const github = cmsEnvironment({ CMS_GITHUB_REPO: "cds-snc/careers-site", CMS_OAUTH_URL: "https://oauth.example.ca/" });
     expect(cmsConfig("en", github, authors, "https://example.org")).toMatchObject({ site_url: "https://example.org", display_url: "https://example.org" });
-    // Locally: tests/cms.test.ts checks the running editor's header and "View Live".
+    // Locally: tests/editors/cms.test.ts checks the running editor's header and "View Live".
   });
 
   it("has the preview workflow post the status Decap's deploy-preview link reads, with values through env only", () => {

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageAt, projectCopy, ROOT, runScript, type BuildResult } from "./support/site.ts";
+import { pageAt, projectCopy, ROOT, runScript, type BuildResult } from "../support/site.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/errors");
 /** Outside GitHub Actions, whatever machine runs the tests. */

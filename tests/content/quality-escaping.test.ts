@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import en from "../src/_data/i18n/en.ts";
-import { build, fileFor, htmlPages, projectCopy } from "./support/site.ts";
-import { checkLinks, formatLinkProblems } from "./support/links.ts";
-import { formatVnu, pageSecurityProblems, vnuErrors } from "./support/quality.ts";
+import en from "../../src/_data/i18n/en.ts";
+import { build, fileFor, htmlPages, projectCopy } from "../support/site.ts";
+import { checkLinks, formatLinkProblems } from "../support/links.ts";
+import { formatVnu, pageSecurityProblems, vnuErrors } from "../support/quality.ts";
 
 const TITLE = "<script>alert(1)</script>";
 const DESCRIPTION = 'Markup in a description: <img src=x onerror=alert(2)> & "quotes" are text too.';

@@ -8,18 +8,18 @@
 // paragraph does not fail the suite; headings, names and structure are whole.
 //
 // To rewrite them after an intended change, then read the diff:
-//   UPDATE_ARIA_SNAPSHOTS=1 npx vitest run tests/aria-snapshots.test.ts
+//   UPDATE_ARIA_SNAPSHOTS=1 npx vitest run tests/site/aria-snapshots.test.ts
 //   git diff tests/aria/
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { browsing } from "./support/browser.ts";
-import { productionSite, ROOT } from "./support/site.ts";
-import roles from "../src/_data/roles.ts";
-import siteData from "../src/_data/site.ts";
-import en from "../src/_data/i18n/en.ts";
-import fr from "../src/_data/i18n/fr.ts";
+import { browsing } from "../support/browser.ts";
+import { productionSite, ROOT } from "../support/site.ts";
+import roles from "../../src/_data/roles.ts";
+import siteData from "../../src/_data/site.ts";
+import en from "../../src/_data/i18n/en.ts";
+import fr from "../../src/_data/i18n/fr.ts";
 
 const DIR = path.join(ROOT, "tests", "aria");
 const UPDATE = process.env.UPDATE_ARIA_SNAPSHOTS === "1";
@@ -46,8 +46,8 @@ const LANDMARKS = "body > nav, body > header, .page > main, .page > nav, body > 
  * they are written as <date> so that a new commit does not change the file.
  */
 async function outline(page: Page, url: string): Promise<string> {
-  const parts: string[] = [`# What a screen reader is given on ${url}: tests/aria-snapshots.test.ts.`];
-  parts.push("# Rewrite with UPDATE_ARIA_SNAPSHOTS=1 npx vitest run tests/aria-snapshots.test.ts, then review the diff.");
+  const parts: string[] = [`# What a screen reader is given on ${url}: tests/site/aria-snapshots.test.ts.`];
+  parts.push("# Rewrite with UPDATE_ARIA_SNAPSHOTS=1 npx vitest run tests/site/aria-snapshots.test.ts, then review the diff.");
   for (const landmark of await page.locator(LANDMARKS).all()) {
     parts.push(await landmark.ariaSnapshot());
   }
@@ -77,7 +77,7 @@ describe("what a screen reader is given", () => {
             mkdirSync(DIR, { recursive: true });
             writeFileSync(file, actual);
           }
-          expect(actual, `tests/aria/${name}.${lang}.yml is out of date: if the change is intended, run UPDATE_ARIA_SNAPSHOTS=1 npx vitest run tests/aria-snapshots.test.ts and review the diff`).toBe(
+          expect(actual, `tests/aria/${name}.${lang}.yml is out of date: if the change is intended, run UPDATE_ARIA_SNAPSHOTS=1 npx vitest run tests/site/aria-snapshots.test.ts and review the diff`).toBe(
             readFileSync(file, "utf8"),
           );
           // The landmarks every page has.

@@ -5,7 +5,7 @@ import path from "node:path";
 import * as cheerio from "cheerio";
 import markdownIt from "markdown-it";
 import { afterAll, describe, expect, it } from "vitest";
-import { build, pageAt, htmlPages, productionSite, previewSite, projectCopy, ROOT } from "./support/site.ts";
+import { build, pageAt, htmlPages, productionSite, previewSite, projectCopy, ROOT } from "../support/site.ts";
 
 const ROLE = "src/roles/product-manager.md";
 const POST = "src/blog/product-manager-qa.md";

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensurePackages, installProblem } from "../scripts/optional-packages.ts";
-import { build, pageAt, projectCopy, ROOT } from "./support/site.ts";
+import { ensurePackages, installProblem } from "../../scripts/optional-packages.ts";
+import { build, pageAt, projectCopy, ROOT } from "../support/site.ts";
 
 describe("ensurePackages", () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), "optional-packages-"));

@@ -4,12 +4,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { commentMarkdown, gitChanges, pagesTouched, type FileReport } from "../scripts/changed-urls.ts";
-import type { PageEntry } from "../src/_config/editors/preview.ts";
-import { checkLinks, formatLinkProblems } from "./support/links.ts";
-import { htmlPages, pageAt, previewSite, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
-import { launch } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
+import { commentMarkdown, gitChanges, pagesTouched, type FileReport } from "../../scripts/changed-urls.ts";
+import type { PageEntry } from "../../src/_config/editors/preview.ts";
+import { checkLinks, formatLinkProblems } from "../support/links.ts";
+import { htmlPages, pageAt, previewSite, productionSite, projectCopy, ROOT, runScript } from "../support/site.ts";
+import { launch } from "../support/browser.ts";
+import { serve, type StaticServer } from "../support/server.ts";
 import type { Browser } from "playwright-core";
 import type { AxeResults } from "axe-core";
 

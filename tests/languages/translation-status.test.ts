@@ -6,9 +6,9 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, sym
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { translationStatus, readRoles, type PairStatus } from "../src/_config/languages/translation-status.ts";
-import { report } from "../scripts/translation-status.ts";
-import { pageAt, projectCopy, ROOT, runScript, type BuildResult } from "./support/site.ts";
+import { translationStatus, readRoles, type PairStatus } from "../../src/_config/languages/translation-status.ts";
+import { report } from "../../scripts/translation-status.ts";
+import { pageAt, projectCopy, ROOT, runScript, type BuildResult } from "../support/site.ts";
 
 const POST_EN = "src/blog/product-manager-qa.md";
 const POST_FR = "src/blog/fr/alors-quest-ce-quun-gestionnaire-de-produits.md";
@@ -192,7 +192,7 @@ describe("translation status from git history", () => {
 
 describe("roles.ts at a past commit is read as data, never run", () => {
   it("reads the literal list of roles", () => {
-    const roles = readRoles(readFileSync(path.resolve(import.meta.dirname, "..", ROLES), "utf8"));
+    const roles = readRoles(readFileSync(path.resolve(import.meta.dirname, "../..", ROLES), "utf8"));
     expect(roles[0]!.levels.map((l) => l.id)).toEqual(["associate", "pm", "senior", "principle", "head"]);
   });
   it("refuses anything that is not plain data, without running it", () => {

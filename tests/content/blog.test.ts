@@ -5,7 +5,7 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
+import { htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "../support/site.ts";
 
 const POST_URL = "/en/blog/so-what-exactly-is-a-product-manager-anyway/";
 const SITE_URL = "https://careers.digital.canada.ca";

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fileFor, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
-import { browsing } from "./support/browser.ts";
-import { missingFrom, updateManifest, type Manifest } from "../scripts/published-urls.ts";
+import { fileFor, pageAt, productionSite, projectCopy, ROOT, runScript } from "../support/site.ts";
+import { browsing } from "../support/browser.ts";
+import { missingFrom, updateManifest, type Manifest } from "../../scripts/published-urls.ts";
 
 const MANIFEST = path.join(ROOT, "tests/published-urls.json");
 

@@ -3,7 +3,7 @@
 // origin, no console error, no horizontal scroll at 375 px, everything readable
 // without JavaScript, valid HTML (the W3C Nu HTML Checker), no broken internal
 // link or #fragment, and a strict Content-Security-Policy.
-// The escaping of hostile titles is in tests/quality-escaping.test.ts.
+// The escaping of hostile titles is in tests/content/quality-escaping.test.ts.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,15 +11,15 @@ import * as cheerio from "cheerio";
 import type { AxeResults } from "axe-core";
 import type { Browser, ConsoleMessage, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import roles from "../src/_data/roles.ts";
-import security from "../src/_data/security.ts";
-import { sectionUrl } from "../src/_config/urls/urls.ts";
-import { languages, type Lang } from "../src/_config/types.ts";
-import { launch } from "./support/browser.ts";
-import { serve, type StaticServer } from "./support/server.ts";
-import { fileFor, htmlPages, productionSite, ROOT } from "./support/site.ts";
-import { checkLinks, formatLinkProblems } from "./support/links.ts";
-import { formatVnu, headersProblems, pageSecurityProblems, vnuErrors, type VnuMessage } from "./support/quality.ts";
+import roles from "../../src/_data/roles.ts";
+import security from "../../src/_data/security.ts";
+import { sectionUrl } from "../../src/_config/urls/urls.ts";
+import { languages, type Lang } from "../../src/_config/types.ts";
+import { launch } from "../support/browser.ts";
+import { serve, type StaticServer } from "../support/server.ts";
+import { fileFor, htmlPages, productionSite, ROOT } from "../support/site.ts";
+import { checkLinks, formatLinkProblems } from "../support/links.ts";
+import { formatVnu, headersProblems, pageSecurityProblems, vnuErrors, type VnuMessage } from "../support/quality.ts";
 
 const pages = htmlPages(productionSite);
 const html = new Map(pages.map((url) => [url, readFileSync(fileFor(productionSite, url), "utf8")]));

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import yaml from "js-yaml";
 import { describe, expect, it } from "vitest";
-import { cmsEnvironment } from "../src/_config/editors/cms-config.ts";
-import { ROOT } from "./support/site.ts";
+import { cmsEnvironment } from "../../src/_config/editors/cms-config.ts";
+import { ROOT } from "../support/site.ts";
 
 type Permissions = string | Record<string, string> | undefined;
 interface Step {

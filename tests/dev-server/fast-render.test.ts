@@ -1,15 +1,15 @@
 // Issue 26: `FAST_RENDER=1 npm start` writes the page of a body-only save
-// before Eleventy's incremental build (src/_config/fast-render.ts), and that
+// before Eleventy's incremental build (src/_config/dev-server/fast-render.ts), and that
 // page must be exactly the one Eleventy then writes. How much sooner is
 // measured by `npm run bench -- --fast-render`.
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startDevServer, type DevServer } from "./support/dev-server.ts";
-import { fileFor, projectCopy } from "./support/site.ts";
-import { post, postFile } from "../scripts/bench-corpus.ts";
-import { slugify } from "../src/_config/urls/slugify.ts";
-import { sectionUrl } from "../src/_config/urls/urls.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { fileFor, projectCopy } from "../support/site.ts";
+import { post, postFile } from "../../scripts/bench-corpus.ts";
+import { slugify } from "../../src/_config/urls/slugify.ts";
+import { sectionUrl } from "../../src/_config/urls/urls.ts";
 
 describe("FAST_RENDER=1 npm start", () => {
   const site = projectCopy();

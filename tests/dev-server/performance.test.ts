@@ -1,15 +1,15 @@
 // Issue 17: the preview stays right after an editor's save in `npm start`,
 // whose incremental builds render only what a save changed
-// (src/_config/incremental.ts). Times and memory are measured by
-// `npm run bench`; the page-weight budget is in tests/design.test.ts.
+// (src/_config/dev-server/incremental.ts). Times and memory are measured by
+// `npm run bench`; the page-weight budget is in tests/site/design.test.ts.
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { startDevServer, type DevServer } from "./support/dev-server.ts";
-import { fileFor, pageAt, projectCopy } from "./support/site.ts";
-import { post, postFile } from "../scripts/bench-corpus.ts";
-import { slugify } from "../src/_config/urls/slugify.ts";
-import { sectionUrl } from "../src/_config/urls/urls.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { fileFor, pageAt, projectCopy } from "../support/site.ts";
+import { post, postFile } from "../../scripts/bench-corpus.ts";
+import { slugify } from "../../src/_config/urls/slugify.ts";
+import { sectionUrl } from "../../src/_config/urls/urls.ts";
 
 describe("the preview after an editor's save (npm start)", () => {
   const site = projectCopy();

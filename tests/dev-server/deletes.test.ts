@@ -1,14 +1,14 @@
 // Issue 23: deleting or renaming a file during `npm start` (or in the content
-// editor of `npm run cms`) rebuilds the preview (src/_config/deletes.ts).
+// editor of `npm run cms`) rebuilds the preview (src/_config/dev-server/deletes.ts).
 // Against the real dev server, in a copy of the project; the open page in
 // Chromium.
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch } from "./support/browser.ts";
-import { startDevServer, type DevServer } from "./support/dev-server.ts";
-import { projectCopy } from "./support/site.ts";
+import { launch } from "../support/browser.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { projectCopy } from "../support/site.ts";
 
 const post = (title: string, extra = "") =>
   `---\nlayout: blog\ntitle: ${title}\ndescription: A post for a test.\nauthor: 'Dan Tse'\ndate: 2026-12-01\n${extra}---\nText of ${title}.\n`;

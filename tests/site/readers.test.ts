@@ -1,21 +1,21 @@
 // Issue 18: the role's name as the page's heading, pages that print and share
 // well. (WCAG 2.2 and axe's best practices run with the other browser checks,
-// in tests/quality.test.ts.)
+// in tests/site/quality.test.ts.)
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import sharp from "sharp";
 import { getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import roles from "../src/_data/roles.ts";
-import site from "../src/_data/site.ts";
-import en from "../src/_data/i18n/en.ts";
-import fr from "../src/_data/i18n/fr.ts";
-import { sectionUrl } from "../src/_config/urls/urls.ts";
-import { languages, type Lang } from "../src/_config/types.ts";
-import { cardPng } from "../src/_config/assets/social-cards.ts";
-import { browsing } from "./support/browser.ts";
-import { fileFor, htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "./support/site.ts";
+import roles from "../../src/_data/roles.ts";
+import site from "../../src/_data/site.ts";
+import en from "../../src/_data/i18n/en.ts";
+import fr from "../../src/_data/i18n/fr.ts";
+import { sectionUrl } from "../../src/_config/urls/urls.ts";
+import { languages, type Lang } from "../../src/_config/types.ts";
+import { cardPng } from "../../src/_config/assets/social-cards.ts";
+import { browsing } from "../support/browser.ts";
+import { fileFor, htmlPages, pageAt, productionSite, projectCopy, ROOT, runScript } from "../support/site.ts";
 
 const strings: Record<Lang, typeof en> = { en, fr };
 const POST_URL = "/en/blog/so-what-exactly-is-a-product-manager-anyway/";

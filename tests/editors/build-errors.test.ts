@@ -6,9 +6,9 @@ import path from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch } from "./support/browser.ts";
-import { startDevServer, type DevServer } from "./support/dev-server.ts";
-import { projectCopy, ROOT } from "./support/site.ts";
+import { launch } from "../support/browser.ts";
+import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { projectCopy, ROOT } from "../support/site.ts";
 
 const POST = "src/blog/product-manager-qa.md";
 

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { fileFor, htmlPages, pageAt, productionSite } from "./support/site.ts";
+import { fileFor, htmlPages, pageAt, productionSite } from "../support/site.ts";
 
 const pages = htmlPages(productionSite);
 const languagePages = pages.filter((url) => /^\/(en|fr)\//.test(url));
