@@ -12,7 +12,7 @@
 //   one placeholder content may use.
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { relative, report } from "../problems/content-error.ts";
-import { CONTENT_HTML, ROLE_HTML, RawHtml, linkProblem } from "./raw-html.ts";
+import { CONTENT_HTML, ROLE_HTML, RawHtml, linkProblem, schemeOf } from "./raw-html.ts";
 import { bodyOffset, readSource } from "../problems/source-lines.ts";
 import type { MarkdownEnv } from "../types.ts";
 
@@ -29,14 +29,9 @@ export interface ContentRulesOptions {
 
 /** What is wrong with an image's address in the Markdown, or undefined. */
 function markdownImageProblem(src: string, imageProblem: ContentRulesOptions["imageProblem"]): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(src, "https://site.invalid/page/");
-  } catch {
-    url = new URL("about:blank");
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return `an image is a file of this site under /img/, not a \`${url.protocol}\` address. Add the file under src/img/cds/ and write ![what it shows](/img/cds/photo.jpg).`;
+  const scheme = schemeOf(src) ?? "about:";
+  if (scheme !== "https:" && scheme !== "http:") {
+    return `an image is a file of this site under /img/, not a \`${scheme}\` address. Add the file under src/img/cds/ and write ![what it shows](/img/cds/photo.jpg).`;
   }
   let path = src;
   try {
@@ -77,12 +72,13 @@ export function contentRules(md: MarkdownIt, options: ContentRulesOptions = {}):
         continue;
       }
       if (token.type !== "inline" || !token.children) continue;
-      const raw = new RawHtml(policy);
+      let raw: RawHtml | undefined; // made at the stretch's first tag: most paragraphs have none
       let line = first;
       for (const child of token.children) {
         if (child.type === "softbreak" || child.type === "hardbreak") line++;
         else if (child.type === "html_inline") {
           const written = child.content;
+          raw ??= new RawHtml(policy);
           child.content = raw.clean(written, line);
           line += written.split("\n").length - 1;
         } else if (child.type === "link_open") {
@@ -100,6 +96,7 @@ export function contentRules(md: MarkdownIt, options: ContentRulesOptions = {}):
           }
         }
       }
+      if (!raw) continue;
       const closing = raw.finish();
       if (closing) {
         const close = new state.Token("html_inline", "", 0);

@@ -70,10 +70,12 @@ export interface Refusal {
   message: string;
 }
 
-function escapeText(text: string): string {
+/** Text as HTML text: `&`, `<` and `>` escaped. */
+export function escapeText(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function escapeAttr(text: string): string {
+/** Text as an HTML attribute's value in double quotes: `"` escaped too. */
+export function escapeAttr(text: string): string {
   return escapeText(text).replace(/"/g, "&quot;");
 }
 
@@ -217,17 +219,25 @@ export class RawHtml {
 const LINK_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
 
 /**
- * What is wrong with a link's address, read as a browser reads it (WHATWG
- * URL parsing strips tabs, newlines and leading spaces, which hide
- * `java\tscript:` from a naive check), or undefined.
+ * The scheme of an address in content ("https:", "javascript:"…), read as a
+ * browser reads it on a page of this site (WHATWG URL parsing strips tabs,
+ * newlines and leading spaces, which hide `java\tscript:` from a naive
+ * check): a path of the site is "https:". Undefined when it is no address.
  */
-export function linkProblem(href: string): string | undefined {
-  let url: URL;
+export function schemeOf(address: string): string | undefined {
   try {
-    url = new URL(href, "https://site.invalid/page/");
+    return new URL(address, "https://site.invalid/page/").protocol;
   } catch {
+    return undefined;
+  }
+}
+
+/** What is wrong with a link's address, or undefined. */
+export function linkProblem(href: string): string | undefined {
+  const scheme = schemeOf(href);
+  if (scheme === undefined) {
     return `the link's address "${href}" is not a web address. Write it as https://… , or as a path of this site such as /en/blog/.`;
   }
-  if (LINK_SCHEMES.has(url.protocol)) return undefined;
-  return `links may go to web pages (https://…), e-mail (mailto:) or telephone (tel:) addresses, not to a \`${url.protocol}\` address. Remove the link, or give it a web address.`;
+  if (LINK_SCHEMES.has(scheme)) return undefined;
+  return `links may go to web pages (https://…), e-mail (mailto:) or telephone (tel:) addresses, not to a \`${scheme}\` address. Remove the link, or give it a web address.`;
 }
