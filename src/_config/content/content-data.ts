@@ -40,22 +40,32 @@ function namesIn(author: unknown): string[] {
   return listed.filter((name): name is string => typeof name === "string").map((name) => name.trim()).filter(Boolean);
 }
 
+export interface AuthorProblem {
+  kind: "missing" | "unknown" | "twice";
+  /** The name it is about (not for `missing`). */
+  name?: string;
+  message: string;
+}
+
 /**
  * What is wrong with a post's `author`: missing, each name that is not in
  * src/_data/authors.ts (with the nearest name that is), each name written twice.
  */
-export function authorProblems(author: unknown): string[] {
+export function authorProblems(author: unknown): AuthorProblem[] {
   const listed = namesIn(author);
-  if (listed.length === 0) return [NO_AUTHOR];
+  if (listed.length === 0) return [{ kind: "missing", message: NO_AUTHOR }];
   const names = authors.map((a) => a.name);
   const twice = listed
     .filter((name, i) => listed.indexOf(name) !== i)
-    .map((name) => `'${name}' is named more than once in \`author\`. Name each author once.`);
+    .map((name): AuthorProblem => ({ kind: "twice", name, message: `'${name}' is named more than once in \`author\`. Name each author once.` }));
   return listed
     .filter((name, i) => !names.includes(name) && listed.indexOf(name) === i)
     .map(
-      (name) =>
-        `unknown author '${name}' in \`author\`${didYouMean(name, names) || "."} Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
+      (name): AuthorProblem => ({
+        kind: "unknown",
+        name,
+        message: `unknown author '${name}' in \`author\`${didYouMean(name, names) || "."} Authors are listed in src/_data/authors.ts: fix the name, or add the author there.`,
+      }),
     )
     .concat(twice);
 }

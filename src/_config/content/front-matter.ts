@@ -47,6 +47,8 @@ interface FileResult {
 
 const problem = (file: string, line: number, title: string, message: string): Problem => ({ file, line, title, message, severity: "error" });
 
+const AUTHOR_TITLES = { missing: "Missing author", unknown: "Unknown author", twice: "Author named twice" } as const;
+
 const GUIDE: Record<Kind, string> = {
   blog: 'see "Add a blog post" in CONTRIBUTING.md',
   roles: 'see "Add a role" in CONTRIBUTING.md',
@@ -216,13 +218,10 @@ export function checkContentFile(inputPath: string, bytes: Buffer, kind: Kind, l
   }
   if (kind !== "blog") return result;
 
-  for (const message of authorProblems(data.author)) {
-    const unknown = message.startsWith("unknown");
-    const twice = /^'(.+)' is named more than once/.exec(message)?.[1];
+  for (const { kind: found, name, message } of authorProblems(data.author)) {
     // A name written twice in a YAML list: the line of its second item.
-    const secondLine = twice && Array.isArray(data.author) ? linesWith(text, [twice]).filter((n) => n > line("author"))[1] : undefined;
-    const title = unknown ? "Unknown author" : twice ? "Author named twice" : "Missing author";
-    (unknown ? result.deferred : result.fatal).push(problem(file, secondLine ?? line("author"), title, message));
+    const secondLine = found === "twice" && Array.isArray(data.author) ? linesWith(text, [name!]).filter((n) => n > line("author"))[1] : undefined;
+    (found === "unknown" ? result.deferred : result.fatal).push(problem(file, secondLine ?? line("author"), AUTHOR_TITLES[found], message));
   }
   for (const field of ["image", "thumb"]) {
     const value = data[field];
