@@ -5,6 +5,7 @@
 import blog from "../_includes/blog.njk";
 import page from "../_includes/page.njk";
 import { renderPreview, type ImageLookup } from "../_config/editors/cms-preview.ts";
+import { collectionLang } from "../_config/editors/cms-labels.ts";
 
 interface Immutable {
   get(key: string): unknown;
@@ -40,9 +41,10 @@ function register(CMS: Decap, collections: string[]): void {
         }
         return { url, ...size };
       };
+      const name = String(collection.get("name"));
       const html = renderPreview(
         {
-          collection: String(collection.get("name")),
+          collection: name,
           folder: String(collection.get("folder")),
           slug: String(entry.get("slug") ?? ""),
           data: (entry.get("data") as Immutable).toJS(),
@@ -50,7 +52,7 @@ function register(CMS: Decap, collections: string[]): void {
         { blog, page },
         image,
       );
-      return h("div", { className: "container page" }, h("main", { id: "main", lang: String(collection.get("name")).slice(-2), dangerouslySetInnerHTML: { __html: html } }));
+      return h("div", { className: "container page" }, h("main", { id: "main", lang: collectionLang(name), dangerouslySetInnerHTML: { __html: html } }));
     },
   });
   for (const name of collections) CMS.registerPreviewTemplate(name, component);

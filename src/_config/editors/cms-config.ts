@@ -4,7 +4,7 @@
 // fields, patterns and the author list all come from there.
 import type { z } from "zod";
 import { postSchema, roleSchema } from "../content/schemas.ts";
-import { collectionText, fieldText } from "./cms-labels.ts";
+import { collectionLang, collectionText, fieldText, isRoleCollection } from "./cms-labels.ts";
 import { ContentError } from "../problems/content-error.ts";
 import { sectionUrl } from "../urls/urls.ts";
 import type { Author, Lang } from "../types.ts";
@@ -74,7 +74,7 @@ interface ZodDef {
 const DATE_FORMAT = "YYYY-MM-DDTHH:mm:ss.SSS[Z]"; // the seeds' form: 2019-07-23T13:00:00.000Z
 
 function fieldFor(name: string, schema: z.ZodType, lang: Lang, collection: CollectionName, authors: Author[]): Field {
-  const key = name === "translationKey" && collection === "posts-fr" ? "translationOf" : name === "title" && collection.startsWith("roles") ? "roleTitle" : name;
+  const key = name === "translationKey" && collection === "posts-fr" ? "translationOf" : name === "title" && isRoleCollection(collection) ? "roleTitle" : name;
   const text = fieldText[key];
   if (!text) {
     throw new ContentError(
@@ -140,7 +140,7 @@ function body(lang: Lang, role: boolean): Field {
 }
 
 function collection(name: CollectionName, folder: string, lang: Lang, authors: Author[]): Field {
-  const isRole = name.startsWith("roles");
+  const isRole = isRoleCollection(name);
   const schema = isRole ? roleSchema : postSchema;
   const fields = Object.entries(shapeOf(schema)).map(([field, s]) => fieldFor(field, s, lang, name, authors));
   return {
@@ -156,7 +156,7 @@ function collection(name: CollectionName, folder: string, lang: Lang, authors: A
     slug: "{{slug}}",
     identifier_field: "title",
     summary: isRole ? "{{title}}" : "{{title}} ({{date | date('YYYY-MM-DD')}})",
-    preview_path: previewPath(name),
+    preview_path: previewPath(name, isRole),
     sortable_fields: isRole ? ["title"] : ["date", "title"],
     fields: [...fields, body(lang, isRole)],
   };
@@ -171,9 +171,9 @@ function collection(name: CollectionName, folder: string, lang: Lang, authors: A
  * except for a typographic apostrophe (’), which slugify.ts drops and Decap
  * turns into a hyphen, and a post whose front matter sets `slug`.
  */
-export function previewPath(collection: CollectionName): string {
-  const lang: Lang = collection.endsWith("-fr") ? "fr" : "en";
-  return collection.startsWith("roles") ? `${sectionUrl("roles", lang)}{{slug}}/` : `${sectionUrl("blog", lang)}{{title}}/`;
+function previewPath(collection: CollectionName, isRole: boolean): string {
+  const lang = collectionLang(collection);
+  return isRole ? `${sectionUrl("roles", lang)}{{slug}}/` : `${sectionUrl("blog", lang)}{{title}}/`;
 }
 
 /** Decap's configuration for an editor working in `lang`: same collections and fields, labels in that language. */

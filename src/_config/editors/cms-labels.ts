@@ -4,7 +4,7 @@
 // and shows the one that matches the editor's interface language.
 // Every field of the schemas in schemas.ts needs an entry here: the build
 // stops and names the field otherwise (see cms-config.ts).
-import type { Localized } from "../types.ts";
+import type { Lang, Localized } from "../types.ts";
 
 export interface FieldText {
   label: Localized;
@@ -118,6 +118,11 @@ export const fieldText: Record<string, FieldText> = {
     },
   },
 };
+
+/** The language of a collection's entries: `posts-fr` → fr. */
+export const collectionLang = (collection: string): Lang => (collection.endsWith("-fr") ? "fr" : "en");
+/** Whether a collection holds role pages (`roles-en`, `roles-fr`) rather than posts. */
+export const isRoleCollection = (collection: string): boolean => collection.startsWith("roles");
 
 export const collectionText: Record<"posts-en" | "posts-fr" | "roles-en" | "roles-fr", { label: Localized; singular: Localized }> = {
   "posts-en": {

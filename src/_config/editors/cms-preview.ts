@@ -16,7 +16,9 @@ import { formatDate, isoDate, otherLang, fill } from "../languages/i18n.ts";
 import { neighbours } from "../content/blog.ts";
 import { sectionUrl, strings } from "../urls/urls.ts";
 import { pictureHtml } from "../assets/picture.ts";
-import { clearReported, formatProblem, reportedProblems, type Problem } from "../problems/content-error.ts";
+import { clearReported, formatProblem, problemsOf, reportedProblems, type Problem } from "../problems/content-error.ts";
+import { escapeText } from "../markdown/raw-html.ts";
+import { collectionLang, isRoleCollection } from "./cms-labels.ts";
 import type { Lang } from "../types.ts";
 
 /** The site's layouts, as written in src/_includes/ (front matter included). */
@@ -62,9 +64,8 @@ const markdown = createMarkdown("show");
 
 function errorBox(problems: Problem[], lang: Lang): string {
   const t = strings[lang];
-  const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  const items = problems.map((p) => `<li>${escape(formatProblem(p, false))}</li>`).join("");
-  return `<div class="gc-notice cms-preview-error" role="alert"><h2>${escape(t.buildErrorTitle)}</h2><ul>${items}</ul></div>`;
+  const items = problems.map((p) => `<li>${escapeText(formatProblem(p, false))}</li>`).join("");
+  return `<div class="gc-notice cms-preview-error" role="alert"><h2>${escapeText(t.buildErrorTitle)}</h2><ul>${items}</ul></div>`;
 }
 
 /**
@@ -74,8 +75,8 @@ function errorBox(problems: Problem[], lang: Lang): string {
  * would refuse is shown above it, in the build's words.
  */
 export function renderPreview(entry: PreviewEntry, source: Layouts, image: ImageLookup): string {
-  const lang: Lang = entry.collection.endsWith("-fr") ? "fr" : "en";
-  const isRole = entry.collection.startsWith("roles");
+  const lang = collectionLang(entry.collection);
+  const isRole = isRoleCollection(entry.collection);
   const inputPath = `${entry.folder}/${entry.slug || "new"}.md`;
   const data = entry.data;
   const title = String(data.title ?? "");
@@ -112,8 +113,8 @@ export function renderPreview(entry: PreviewEntry, source: Layouts, image: Image
     const errors = reportedProblems().filter((p) => p.severity === "error");
     return (errors.length ? errorBox(errors, lang) : "") + html;
   } catch (error) {
-    const problems = (error as { problems?: Problem[] }).problems;
-    return errorBox(problems ?? [{ file: inputPath, message: String((error as Error).message ?? error), severity: "error" }], lang);
+    const problems = problemsOf(error);
+    return errorBox(problems.length ? problems : [{ file: inputPath, message: String((error as Error).message ?? error), severity: "error" }], lang);
   } finally {
     clearReported();
   }

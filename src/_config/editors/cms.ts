@@ -15,7 +15,7 @@ import site from "../../_data/site.ts";
  * Decap's bundle, in cms/, a package of its own that only the editor's users
  * install (scripts/optional-packages.ts): not in the site's own node_modules.
  */
-export const DECAP_DIST = "cms/node_modules/decap-cms/dist";
+const DECAP_DIST = "cms/node_modules/decap-cms/dist";
 
 // The content editor at /admin/ (Decap CMS; editors' guide in docs/cms.md):
 // Decap's bundle copied from cms/node_modules when the editor is configured
@@ -23,7 +23,8 @@ export const DECAP_DIST = "cms/node_modules/decap-cms/dist";
 // schemas and data (cms-config.ts), and the policy the admin page needs.
 export default function cms(eleventyConfig: UserConfig): void {
   // Unconfigured, /admin/ only says so and loads no Decap: the build needs none.
-  if (cmsConfigured(cmsEnvironment())) {
+  const configured = cmsConfigured(cmsEnvironment());
+  if (configured) {
     if (!existsSync(`${DECAP_DIST}/decap-cms.js`)) {
       // On cms/package.json, the package to install: printed on its line like any content problem.
       throw new ContentError(
@@ -64,7 +65,7 @@ export default function cms(eleventyConfig: UserConfig): void {
   const watching = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
   let bundler: Promise<BuildContext> | undefined;
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (!cmsConfigured(cmsEnvironment())) return;
+    if (!configured) return;
     let bundled: BuildResult;
     if (watching) {
       bundler ??= context(previewBundle);
