@@ -11,7 +11,8 @@ import { pathToFileURL } from "node:url";
 // (https://github.com/11ty/eleventy/pull/3939, in the 4.0 alphas, not in 3.1.8).
 // This applies the same index to Eleventy 3's TemplateMap: the same answer,
 // the first entry whose inputPath matches, the relative or the absolute path.
-// Remove this file when the site moves to Eleventy 4.
+// Remove this file when the site moves to Eleventy 4 (moving eleventyRequire,
+// which deletes.ts and fast-render.ts use).
 interface Entry {
   inputPath: string;
 }
@@ -24,6 +25,8 @@ const require = createRequire(import.meta.url);
 // Eleventy's folder, from its entry point (src/EleventyCommonJs.cjs): its exports hide the rest.
 const eleventyDir = path.dirname(path.dirname(require.resolve("@11ty/eleventy")));
 const { version } = require(path.join(eleventyDir, "package.json")) as { version: string };
+/** Eleventy's own dependencies, as Eleventy resolves them. */
+export const eleventyRequire = createRequire(path.join(eleventyDir, "package.json"));
 
 export default async function templateMapIndex(_eleventyConfig: UserConfig): Promise<void> {
   if (!version.startsWith("3.")) return;
@@ -31,7 +34,7 @@ export default async function templateMapIndex(_eleventyConfig: UserConfig): Pro
   const { default: TemplateMap } = (await import(pathToFileURL(path.join(eleventyDir, "src", "TemplateMap.js")).href)) as {
     default: { prototype: TemplateMapLike & { __indexed?: boolean } };
   };
-  const { TemplatePath } = createRequire(path.join(eleventyDir, "package.json"))("@11ty/eleventy-utils") as {
+  const { TemplatePath } = eleventyRequire("@11ty/eleventy-utils") as {
     TemplatePath: { absolutePath(p: string): string };
   };
   const proto = TemplateMap.prototype;

@@ -1,7 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { existsSync, readdirSync, rmdirSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
+import { eleventyRequire } from "../build/template-map-index.ts";
 
 // Deleting or renaming a file during `npm start` (or in the content editor of
 // `npm run cms`, which deletes entries) rebuilds the preview.
@@ -23,9 +23,6 @@ import path from "node:path";
 //    from the output folder: the deleted file's, the old name's after a
 //    rename, a listing page the blog no longer fills. Eleventy never removes
 //    output files, and the dev server serves the output folder.
-
-// Eleventy's own dependencies, as Eleventy resolves them.
-const eleventyRequire = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"));
 
 interface Watcher {
   emit(event: string, ...args: unknown[]): boolean;

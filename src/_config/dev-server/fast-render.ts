@@ -1,8 +1,8 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { eleventyRequire } from "../build/template-map-index.ts";
 import { bodyOnlySave } from "./incremental.ts";
 
 // `FAST_RENDER=1 npm start` (issue 26, a prototype): the page being edited
@@ -44,9 +44,7 @@ interface DevServer {
  * (`getServer`) of the dev server module Eleventy itself imports.
  */
 async function devServer(): Promise<() => DevServer | undefined> {
-  const require = createRequire(import.meta.url);
-  const eleventyDir = path.dirname(path.dirname(require.resolve("@11ty/eleventy")));
-  const module = createRequire(path.join(eleventyDir, "package.json")).resolve("@11ty/eleventy-dev-server");
+  const module = eleventyRequire.resolve("@11ty/eleventy-dev-server");
   const { default: Server } = (await import(pathToFileURL(module).href)) as { default: { getServer(...args: unknown[]): DevServer } };
   let server: DevServer | undefined;
   const getServer = Server.getServer;
