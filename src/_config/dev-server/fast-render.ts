@@ -3,7 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { eleventyRequire } from "../build/template-map-index.ts";
-import { bodyOnlySave } from "./incremental.ts";
+import { bodyOnlySave, FRONT_MATTER } from "./incremental.ts";
 
 // `FAST_RENDER=1 npm start` (issue 26, a prototype): the page being edited
 // first, the rest after, as Hugo's server does in its "fast render mode".
@@ -54,8 +54,6 @@ async function devServer(): Promise<() => DevServer | undefined> {
   };
   return () => server;
 }
-
-const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 
 export default async function fastRender(eleventyConfig: UserConfig, options: { enabled: boolean }): Promise<void> {
   if (!options.enabled) return;

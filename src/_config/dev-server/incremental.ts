@@ -43,7 +43,7 @@ interface Snapshot {
   translationKey?: string;
   date?: number;
 }
-const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+export const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
 
 /** `./src/blog/x.md`, `src/blog/x.md` and `/abs/src/blog/x.md` are one file. */
 const key = (file: string) => path.relative(process.cwd(), path.resolve(file));
