@@ -24,8 +24,7 @@ export function resolveVersion(spec: string): string {
  */
 export async function installEleventy(root: string, version: string): Promise<string> {
   const dir = path.join(root, ".cache", `eleventy-${version}`);
-  const installed = path.join(dir, "node_modules", "@11ty", "eleventy", "package.json");
-  if (existsSync(installed) && (JSON.parse(readFileSync(installed, "utf8")) as { version: string }).version === version) return dir;
+  if (existsSync(path.join(dir, "node_modules", "@11ty", "eleventy", "package.json")) && eleventyVersion(dir) === version) return dir;
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "package.json"), `${JSON.stringify({ private: true, description: "Installed by scripts/eleventy-version.ts" })}\n`);
   const npm = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", `@11ty/eleventy@${version}`], { cwd: dir, encoding: "utf8" });
