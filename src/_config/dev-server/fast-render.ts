@@ -82,9 +82,8 @@ export default async function fastRender(eleventyConfig: UserConfig, options: { 
   const server = await devServer();
 
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
-    const saved = changed.filter((file) => file.endsWith(".md"));
-    if (saved.length !== 1 || changed.length !== 1) return;
-    const file = path.resolve(saved[0]!);
+    if (changed.length !== 1 || !changed[0]!.endsWith(".md")) return;
+    const file = path.resolve(changed[0]!);
     const why = fastPath(file);
     console.log(`[fast-render] ${path.relative(process.cwd(), file)}: ${why ?? "written first"}`);
   });
