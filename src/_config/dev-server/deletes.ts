@@ -97,7 +97,7 @@ interface Result {
 }
 
 /** What each input file wrote at the last builds, to remove what no template writes any more. */
-export class OutputFiles {
+class OutputFiles {
   readonly #written = new Map<string, Set<string>>();
   /** Input files deleted since the last good build (a failed build keeps them for the next). */
   readonly deleted = new Set<string>();
