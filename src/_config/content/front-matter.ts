@@ -12,6 +12,7 @@ import { didYouMean } from "../problems/suggest.ts";
 import { loadFrontMatter, refuseLanguage, yamlShapeProblems } from "./yaml-data.ts";
 import { sectionUrl } from "../urls/urls.ts";
 import type { Lang } from "../types.ts";
+import { isWatching } from "../build/run-mode.ts";
 
 // Before Eleventy reads anything, every content file is checked, and every
 // problem of every file is reported in one run, each on its line: what
@@ -370,7 +371,7 @@ export default function frontMatter(eleventyConfig: UserConfig): void {
   // keeps the other files' results (reading and checking 4,000 posts on every
   // save took about 0.3 s). Any other save (data, an image, a layout) can
   // change what a file's check finds: every file is checked again.
-  const watch = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  const watch = isWatching();
   const results = new Map<string, FileResult>();
   eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
     if (!changed.every((file) => file.endsWith(".md"))) results.clear();

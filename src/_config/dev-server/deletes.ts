@@ -1,6 +1,7 @@
 import type { UserConfig } from "@11ty/eleventy";
 import { existsSync, readdirSync, rmdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { isWatching } from "../build/run-mode.ts";
 import { eleventyRequire } from "../build/template-map-index.ts";
 
 // Deleting or renaming a file during `npm start` (or in the content editor of
@@ -140,8 +141,7 @@ function removeOutput(file: string, outputDir: string): void {
 }
 
 export default function deletes(eleventyConfig: UserConfig): void {
-  const watching = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
-  if (!watching) return;
+  if (!isWatching()) return;
   if (!upstreamRebuildsOnDelete(eleventyConfig)) rebuildOnDelete();
   // Kept across config reloads (a save of .eleventy.ts or a plugin runs this again).
   const outputs = ((globalThis as Record<symbol, OutputFiles>)[Symbol.for("careers-site.outputFiles")] ??= new OutputFiles());

@@ -7,6 +7,7 @@ import { ContentError } from "../problems/content-error.ts";
 import { cmsConfig, cmsConfigured, cmsEnvironment, githubConfigured } from "./cms-config.ts";
 import { languages } from "../types.ts";
 import { deepFreeze } from "../build/freeze.ts";
+import { isWatching } from "../build/run-mode.ts";
 import authors from "../../_data/authors.ts";
 import security from "../../_data/security.ts";
 import site from "../../_data/site.ts";
@@ -62,7 +63,7 @@ export default function cms(eleventyConfig: UserConfig): void {
   // (src/_config/editors/cms-preview.ts). During `npm start` and `npm run cms`, esbuild
   // keeps its context and rebuilds only what a save changed; a build bundles
   // once and lets esbuild's process end with it.
-  const watching = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  const watching = isWatching();
   let bundler: Promise<BuildContext> | undefined;
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (!configured) return;
