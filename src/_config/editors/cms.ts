@@ -49,7 +49,7 @@ export default function cms(eleventyConfig: UserConfig): void {
     const origin = (url: string | undefined) => (url ? new URL(url).origin : undefined);
     const github = githubConfigured(env);
     return deepFreeze({
-      configured: cmsConfigured(env),
+      configured,
       github,
       configs: Object.fromEntries(languages.map((lang) => [lang, cmsConfig(lang, env, authors, site.url)])),
       csp: security.adminCsp({
