@@ -6,7 +6,7 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch } from "../support/browser.ts";
+import { allStarted, launch } from "../support/browser.ts";
 import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { projectCopy } from "../support/site.ts";
 
@@ -45,7 +45,7 @@ describe("npm start after a delete or a rename", { timeout: 150_000 }, () => {
     copy.write(DELETED.file, post("A post to delete", "translationKey: a-post-to-delete\n"));
     copy.write(TWIN.file, post("Un billet à supprimer", "translationKey: a-post-to-delete\n"));
     copy.write(RENAMED.from, post("A post that moves"));
-    [server, browser] = await Promise.all([startDevServer(copy.dir), launch()]);
+    await allStarted([startDevServer(copy.dir).then((s) => (server = s)), launch().then((b) => (browser = b))]);
     firstPages = pages();
   });
   afterAll(async () => {

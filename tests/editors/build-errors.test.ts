@@ -6,7 +6,7 @@ import path from "node:path";
 import type { AxeResults } from "axe-core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launch } from "../support/browser.ts";
+import { allStarted, launch } from "../support/browser.ts";
 import { startDevServer, type DevServer } from "../support/dev-server.ts";
 import { projectCopy, ROOT } from "../support/site.ts";
 
@@ -31,7 +31,7 @@ describe("npm start shows a failed rebuild in the browser", () => {
 
   beforeAll(async () => {
     copy = projectCopy();
-    [server, browser] = await Promise.all([startDevServer(copy.dir), launch()]);
+    await allStarted([startDevServer(copy.dir).then((s) => (server = s)), launch().then((b) => (browser = b))]);
   });
   afterAll(async () => {
     await browser?.close();

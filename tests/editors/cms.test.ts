@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, prepareWorktree, startDecapServer } from "../../scripts/cms.ts";
 import { ensurePackages } from "../../scripts/optional-packages.ts";
 import security from "../../src/_data/security.ts";
-import { launch } from "../support/browser.ts";
+import { allStarted, launch } from "../support/browser.ts";
 import { serve, type StaticServer } from "../support/server.ts";
 import { build, fileFor, pageAt, projectCopy, ROOT } from "../support/site.ts";
 
@@ -80,7 +80,11 @@ describe("the content editor, in Chromium through decap-server in git mode", { t
     temporary.push(admin);
     const built = build("preview", admin, repo.dir, { CMS_LOCAL_BACKEND: api });
     if (built.status !== 0) throw new Error(built.output);
-    [decap, server, browser] = await Promise.all([startDecapServer(repo.dir, port, ROOT), serve(admin), launch(undefined, { offline: true })]);
+    await allStarted([
+      startDecapServer(repo.dir, port, ROOT).then((d) => (decap = d)),
+      serve(admin).then((s) => (server = s)),
+      launch(undefined, { offline: true }).then((b) => (browser = b)),
+    ]);
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: "en-CA" });
     // Decap's 5 MB bundle takes a while to parse on a busy machine.
     page.setDefaultTimeout(60_000);

@@ -34,6 +34,16 @@ export async function launch(executablePath = CHROMIUM, options: { offline?: boo
 }
 
 /**
+ * Waits for every start, even once one has failed, then fails with the first
+ * failure. Each start assigns what it started (`launch().then((b) => (browser = b))`),
+ * so the afterAll stops all that started, and nothing starts after it ran.
+ */
+export async function allStarted(starts: Array<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(starts)).find((start) => start.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+/**
  * For a describe block that opens a built site in Chromium: launches the
  * browser and serves `site` on 127.0.0.1 before its tests, closes both after.
  */
