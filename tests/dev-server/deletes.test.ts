@@ -50,7 +50,7 @@ describe("npm start after a delete or a rename", { timeout: 150_000 }, () => {
   });
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
+    await server?.stop();
     copy?.remove();
   });
 

@@ -42,8 +42,8 @@ describe("FAST_RENDER=1 npm start", () => {
     for (let i = 0; i < 3; i++) site.write(path.join("src", "blog", postFile(i, "en")), post(i, "en"));
     dev = await startDevServer(site.dir, { FAST_RENDER: "1" });
   });
-  afterAll(() => {
-    dev?.stop();
+  afterAll(async () => {
+    await dev?.stop();
     site.remove();
   });
 

@@ -43,8 +43,8 @@ describe("the preview after an editor's save (npm start)", () => {
     }
     dev = await startDevServer(site.dir);
   });
-  afterAll(() => {
-    dev?.stop();
+  afterAll(async () => {
+    await dev?.stop();
     site.remove();
   });
 

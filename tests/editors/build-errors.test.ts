@@ -35,7 +35,7 @@ describe("npm start shows a failed rebuild in the browser", () => {
   });
   afterAll(async () => {
     await browser?.close();
-    server?.stop();
+    await server?.stop();
     copy?.remove();
   });
 

@@ -1,15 +1,14 @@
 // `npm start` (the same command as package.json) in a copy of the project, for
 // tests that drive the real dev server.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { ROOT } from "./site.ts";
 
 export interface DevServer {
-  child: ChildProcess;
   origin: string;
   log: () => string;
-  /** Stops its process group: tsx and the Eleventy process it starts. */
-  stop: () => void;
+  /** Stops its process group, tsx and the Eleventy process it starts; resolves once they have exited. */
+  stop: () => Promise<void>;
 }
 
 /** Starts `npm start` in `dir` on a free port, with `env` added; resolves with its origin once it serves. */
@@ -20,28 +19,33 @@ export function startDevServer(dir: string, env: Record<string, string> = {}): P
     { cwd: dir, env: { ...process.env, ELEVENTY_ENV: "preview", ...env }, detached: true },
   );
   let output = "";
-  const stop = () => {
+  // "close" comes once tsx has exited and its output is closed, which the Eleventy process under it shares: both are gone.
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  const stop = async () => {
     try {
       if (child.pid) process.kill(-child.pid, "SIGTERM");
     } catch {
       // Already stopped.
     }
+    await closed;
   };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`The dev server did not start:\n${output}`));
+      void stop().then(() => reject(new Error(`The dev server did not start:\n${output}`)));
     }, 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk;
       const match = /Server at (http:\/\/localhost:\d+)\//.exec(output);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, origin: match[1]!, log: () => output, stop });
+        resolve({ origin: match[1]!, log: () => output, stop });
       }
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    child.on("exit", () => reject(new Error(`The dev server stopped:\n${output}`)));
+    child.on("exit", () => {
+      clearTimeout(timer);
+      reject(new Error(`The dev server stopped:\n${output}`));
+    });
   });
 }
