@@ -16,6 +16,7 @@ import { serve, type StaticServer } from "../support/server.ts";
 import { htmlPages, productionSite, ROOT } from "../support/site.ts";
 
 const PA11Y = path.join(ROOT, "tests", "pa11y");
+const TIMEOUT = 600_000;
 
 /** pa11y-ci's command, tests/pa11y/ installed from its lockfile first when it is not (scripts/optional-packages.ts). */
 function pa11yCi(): string {
@@ -48,7 +49,7 @@ afterAll(async () => {
 });
 
 describe("HTML_CodeSniffer (pa11y-ci, WCAG 2 AA)", () => {
-  it("finds no error on any page of the production site", { timeout: 600_000 }, async () => {
+  it("finds no error on any page of the production site", { timeout: TIMEOUT }, async () => {
     const bin = pa11yCi();
     // Every page a reader can reach: each HTML file the build wrote (/admin/ is Decap's app, not a page).
     const pages = htmlPages(productionSite);
@@ -73,9 +74,12 @@ describe("HTML_CodeSniffer (pa11y-ci, WCAG 2 AA)", () => {
         urls: pages.map((url) => server.origin + url),
       }),
     );
-    // Not spawnSync: the server answering pa11y runs in this process.
-    const run = await promisify(execFile)(process.execPath, [bin, "--config", config], { cwd: work }).catch((error: { code?: number; stdout?: string; stderr?: string }) => error);
-    if (!existsSync(report)) throw new Error(`pa11y-ci wrote no report (exit ${"code" in run ? run.code : 0}):\n${run.stdout}\n${run.stderr}`);
+    // Not spawnSync: the server answering pa11y runs in this process. Stopped before the test's own
+    // timeout, with SIGINT: puppeteer's handler for it kills Chromium's process group, then pa11y-ci.
+    const run = await promisify(execFile)(process.execPath, [bin, "--config", config], { cwd: work, timeout: TIMEOUT - 30_000, killSignal: "SIGINT" }).catch(
+      (error: { code?: number | null; signal?: string | null; stdout?: string; stderr?: string }) => error,
+    );
+    if (!existsSync(report)) throw new Error(`pa11y-ci wrote no report (exit ${"code" in run ? (run.code ?? run.signal) : 0}):\n${run.stdout}\n${run.stderr}`);
     const { total, passes, results } = JSON.parse(readFileSync(report, "utf8")) as Report;
 
     const failures = Object.entries(results).flatMap(([url, issues]) =>
