@@ -53,8 +53,9 @@ describe("a post with template code in it", () => {
     `{{ range.constructor("return process")().getBuiltinModule("child_process").execSync("touch ${marker}") }}`,
     `{{ range.constructor("return global.process.mainModule.require('child_process').execSync('touch ${marker}')")() }}`,
   ];
-  // Besides TEMPLATE_PAYLOADS' includes of ../package.json and ../../.git/config.
-  const includes = ["{% include '../../../package.json' %}"];
+  // Besides TEMPLATE_PAYLOADS' includes of ../package.json and ../../.git/config: from src/blog/,
+  // ../../ is the copy's root, whose package.json and .git/config (planted below) a template could include.
+  const includes = ['{% include "../../package.json" %}', "{% include '../../../package.json' %}"];
   const payloads = [...commands, ...includes, ...TEMPLATE_PAYLOADS];
   const longTitle = "product ".repeat(44).trim();
   const codeSample = [
@@ -72,6 +73,7 @@ describe("a post with template code in it", () => {
   let before: string[];
   beforeAll(() => {
     copy = projectCopy();
+    copy.write(".git/config", "[core]\n\trepositoryformatversion = 0\n");
     copy.write("src/blog/template-code.md", post("Template code", payloads.join("\n\n") + "\n"));
     copy.write("src/blog/code-sample.md", post("A code sample", codeSample));
     // A title as long as a paragraph, and a title with no a–z but a slug.
@@ -100,6 +102,8 @@ describe("a post with template code in it", () => {
     const html = readFileSync(fileFor(result.dir, "/en/blog/template-code/"), "utf8");
     expect(html).not.toContain('"name": "cds-careers-site"');
     expect(html).not.toContain("[core]");
+    // The HTML would hold an included package.json's quotes as &quot;, its text as they are.
+    expect(cheerio.load(html).text()).not.toContain('"name": "cds-careers-site"');
   });
 
   it("writes no file outside _site/", () => {
