@@ -245,13 +245,8 @@ describe("a __proto__ key in front matter", () => {
     const copy = projectCopy();
     try {
       copy.write("src/blog/prototype.md", source);
-      const result = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), ["--import", probe, "scripts/build.ts"], {
-        cwd: copy.dir,
-        env: { ...process.env, ELEVENTY_ENV: "production" },
-        encoding: "utf8",
-      });
-      const output = `${result.stdout}\n${result.stderr}`;
-      expect(result.status, output).not.toBe(0);
+      const { status, output } = build("production", "_site", copy.dir, {}, ["--import", probe]);
+      expect(status, output).not.toBe(0);
       expect(output).toContain("src/blog/prototype.md:3: `__proto__` cannot be the name of a field");
       expect(added(output)).toEqual({ added: [], polluted: null });
     } finally {

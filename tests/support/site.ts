@@ -20,9 +20,9 @@ export interface BuildResult {
   dir: string;
 }
 
-/** Runs the project's build script (npm run build / build:preview) in `cwd`. */
-export function build(mode: Mode, outputDir: string, cwd = ROOT, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/build.ts", `--output=${outputDir}`], {
+/** Runs the project's build script (npm run build / build:preview) in `cwd`; `tsxArgs` go to tsx before the script (e.g. `--import`). */
+export function build(mode: Mode, outputDir: string, cwd = ROOT, env: Record<string, string> = {}, tsxArgs: string[] = []): BuildResult {
+  const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), [...tsxArgs, "scripts/build.ts", `--output=${outputDir}`], {
     cwd,
     env: { ...process.env, ELEVENTY_ENV: mode, ...env },
     encoding: "utf8",
