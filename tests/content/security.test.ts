@@ -8,11 +8,10 @@ import os from "node:os";
 import path from "node:path";
 import * as cheerio from "cheerio";
 import fc from "fast-check";
-import yaml from "js-yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import en from "../../src/_data/i18n/en.ts";
 import fr from "../../src/_data/i18n/fr.ts";
-import { ContentError, clearReported, relative, reportedProblems } from "../../src/_config/problems/content-error.ts";
+import { clearReported, relative, reportedProblems } from "../../src/_config/problems/content-error.ts";
 import { checkContentFile } from "../../src/_config/content/front-matter.ts";
 import { imageProblem } from "../../src/_config/assets/images.ts";
 import { createMarkdown } from "../../src/_config/markdown/markdown.ts";
@@ -299,10 +298,8 @@ function verdict(hostile: HostilePost): Verdict {
       return p.line!;
     });
   if (checked.fatal.length) return { kind: "refused before the build", lines: lines(checked.fatal) };
-  const data = yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(hostile.source)![1]!) as { title: string };
-  const body = hostile.source.slice(hostile.source.indexOf("\n---\n") + 5);
   clearReported();
-  const html = md.render(body, { page: { inputPath, url: "/en/blog/x/" }, lang: "en", i18n: { en, fr }, title: data.title });
+  const html = md.render(hostile.body, { page: { inputPath, url: "/en/blog/x/" }, lang: "en", i18n: { en, fr }, title: hostile.title });
   // Even content the build refuses is inert in npm start's page, which shows it while the error dialog explains.
   expect(executableParts(html)).toEqual([]);
   const text = cheerio.load(html).text();
@@ -317,13 +314,8 @@ describe("thousands of hostile posts", () => {
     const seen = new Set<string>();
     fc.assert(
       fc.property(hostilePost, (hostile) => {
-        try {
-          seen.add(verdict(hostile).kind);
-        } catch (error) {
-          // Only an editor's mistake may stop a post, and only as a ContentError.
-          if (error instanceof Error && !(error instanceof ContentError) && !error.message.startsWith("expected")) throw new Error(`crashed: ${error.stack}`);
-          throw error;
-        }
+        // Anything thrown, a crash, a ContentError or a failed expect, fails the property.
+        seen.add(verdict(hostile).kind);
       }),
       { seed: SEED, numRuns: 3000 },
     );
@@ -356,8 +348,8 @@ describe("thousands of hostile posts", () => {
       // The page frame's own scripts, search form and symbols, which every post has.
       const frame = executableParts(readFileSync(fileFor(result.dir, SEED_POST), "utf8"));
       for (const hostile of byKind.get("published")!) {
-        const data = yaml.load(/^---\n([\s\S]*?)\n---\n/.exec(hostile.source)![1]!) as { title: string; slug?: string };
-        const url = `/en/blog/${data.slug ?? titleSlug(data.title)}/`;
+        // The generator's one slug is too long: a post with it is refused before the build.
+        const url = `/en/blog/${titleSlug(hostile.title)}/`;
         const html = readFileSync(fileFor(result.dir, url), "utf8");
         expect(executableParts(html), `${hostile.name} at ${url}`).toEqual(frame);
         const text = cheerio.load(html)(".post__body").text();

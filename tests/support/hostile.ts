@@ -117,6 +117,9 @@ export interface HostilePost {
   /** The file's name in src/blog/. */
   name: string;
   source: string;
+  /** Its title and its body, as written in `source`. */
+  title: string;
+  body: string;
   /** Template payloads written as plain paragraphs: each must appear in the page's text as written. */
   literal: string[];
 }
@@ -132,12 +135,13 @@ export const hostilePost: fc.Arbitrary<HostilePost> = fc
   })
   .map(({ id, language, title: t, trick, pieces }) => {
     const quoted = `'${t.replace(/'/g, "''")}'`;
+    const body = `${pieces.join("\n\n")}\n`;
     const source =
       `---${language}\nlayout: blog\ntitle: ${quoted}\ndescription: A post a stranger wrote.\nauthor: Dan Tse\ndate: 2024-01-01\ntranslationKey: hostile-${id}\n` +
       (trick ? `${trick}\n` : "") +
-      `---\n${pieces.join("\n\n")}\n`;
+      `---\n${body}`;
     const literal = pieces.filter((p) => TEMPLATE_PAYLOADS.includes(p));
-    return { name: `hostile-${id}.md`, source, literal };
+    return { name: `hostile-${id}.md`, source, title: t, body, literal };
   });
 
 const URL_ATTRIBUTES = ["href", "src", "action", "formaction", "poster", "data", "xlink:href", "srcset", "background", "cite"];
