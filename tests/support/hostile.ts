@@ -20,7 +20,7 @@ export const TEMPLATE_PAYLOADS = [
 ];
 
 /** Raw HTML the allowlist refuses, each of a different kind. */
-export const REFUSED_HTML = [
+const REFUSED_HTML = [
   "<script>alert(1)</script>",
   "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
   "<style>body{display:none}</style>",
@@ -48,7 +48,7 @@ export const REFUSED_HTML = [
 ];
 
 /** Raw HTML an editor may write, and how it must come out. */
-export const ALLOWED_HTML = [
+const ALLOWED_HTML = [
   '<abbr title="Canadian Digital Service">CDS</abbr>',
   "H<sub>2</sub>O and x<sup>2</sup>",
   "Press <kbd>Ctrl</kbd>",
@@ -58,7 +58,7 @@ export const ALLOWED_HTML = [
 ];
 
 /** Link and image addresses: the refused schemes, written the ways browsers still read them. */
-export const REFUSED_URLS = [
+const REFUSED_URLS = [
   "javascript:alert(1)",
   "JaVaScRiPt:alert(1)",
   "jav&#x61;script:alert(1)",
