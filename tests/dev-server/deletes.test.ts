@@ -8,7 +8,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allStarted, launch } from "../support/browser.ts";
 import { startDevServer, type DevServer } from "../support/dev-server.ts";
-import { projectCopy } from "../support/site.ts";
+import { fileFor, projectCopy } from "../support/site.ts";
 
 const post = (title: string, extra = "") =>
   `---\nlayout: blog\ntitle: ${title}\ndescription: A post for a test.\nauthor: 'Dan Tse'\ndate: 2026-12-01\n${extra}---\nText of ${title}.\n`;
@@ -24,13 +24,13 @@ describe("npm start after a delete or a rename", { timeout: 150_000 }, () => {
   let server: DevServer | undefined;
   let browser: Browser;
   let firstPages: string[];
-  /** Every HTML page in the dev server's output folder. */
+  /** Every HTML page in the dev server's output folder, /admin/ too (which htmlPages leaves out): none may go missing. */
   const pages = () =>
     readdirSync(path.join(copy.dir, "_site"), { recursive: true, encoding: "utf8" })
       .filter((file) => file.endsWith(".html"))
       .map((file) => "/" + file.split(path.sep).join("/").replace(/index\.html$/, ""))
       .sort();
-  const output = (url: string) => path.join(copy.dir, "_site", url.endsWith("/") ? `${url}index.html` : url);
+  const output = (url: string) => fileFor(path.join(copy.dir, "_site"), url);
   const get = async (url: string) => (await fetch(server!.origin + url)).text();
   /** The pages of LISTS that link `url`. */
   const listing = async (url: string) => (await Promise.all(LISTS.map(async (list) => ((await get(list)).includes(url) ? list : "")))).filter(Boolean);
