@@ -3,39 +3,31 @@
 // page must be exactly the one Eleventy then writes. How much sooner is
 // measured by `npm run bench -- --fast-render`.
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { benchPostUrl, saveAndRebuild, startDevServer, type DevServer } from "../support/dev-server.ts";
 import { fileFor, projectCopy } from "../support/site.ts";
 import { post, postFile } from "../../scripts/bench-corpus.ts";
-import { slugify } from "../../src/_config/urls/slugify.ts";
-import { sectionUrl } from "../../src/_config/urls/urls.ts";
 
 describe("FAST_RENDER=1 npm start", () => {
   const site = projectCopy();
   let dev: DevServer | undefined;
-  const log = () => dev?.log() ?? "";
   const file = (i: number) => path.join(site.dir, "src", "blog", postFile(i, "en"));
-  const output = (i: number) => {
-    const title = JSON.parse(/^title: (.*)$/m.exec(readFileSync(file(i), "utf8"))![1]!) as string;
-    return fileFor(path.join(site.dir, "_site"), `${sectionUrl("blog", "en")}${slugify(title)}/`);
-  };
+  const output = (i: number) => fileFor(path.join(site.dir, "_site"), benchPostUrl(file(i), "en"));
 
   /** Saves a file; returns the page as first seen holding `marker`, and as Eleventy's rebuild left it. */
   async function save(i: number, edit: (text: string) => string, marker: string): Promise<{ first: string; last: string; log: string }> {
-    const from = log().length;
-    writeFileSync(file(i), edit(readFileSync(file(i), "utf8")));
-    const started = Date.now();
     let first = "";
-    while (!/Wrote \d+ files/.test(log().slice(from))) {
-      if (!first && existsSync(output(i))) {
-        const page = readFileSync(output(i), "utf8");
-        if (page.includes(marker)) first = page;
-      }
-      if (Date.now() - started > 60_000) throw new Error(`No rebuild after the save:\n${log().slice(from)}`);
-      await new Promise((resolve) => setTimeout(resolve, 2));
-    }
-    return { first, last: readFileSync(output(i), "utf8"), log: log().slice(from) };
+    const log = await saveAndRebuild(dev!, file(i), edit, {
+      every: 2,
+      each: () => {
+        if (!first && existsSync(output(i))) {
+          const page = readFileSync(output(i), "utf8");
+          if (page.includes(marker)) first = page;
+        }
+      },
+    });
+    return { first, last: readFileSync(output(i), "utf8"), log };
   }
 
   beforeAll(async () => {

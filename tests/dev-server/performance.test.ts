@@ -3,38 +3,29 @@
 // (src/_config/dev-server/incremental.ts). Times and memory are measured by
 // `npm run bench`; the page-weight budget is in tests/site/design.test.ts.
 import { describe, expect, it, beforeAll, afterAll } from "vitest";
-import { readFileSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { startDevServer, type DevServer } from "../support/dev-server.ts";
+import { benchPostUrl, saveAndRebuild, startDevServer, type DevServer } from "../support/dev-server.ts";
 import { fileFor, pageAt, projectCopy } from "../support/site.ts";
 import { post, postFile } from "../../scripts/bench-corpus.ts";
-import { slugify } from "../../src/_config/urls/slugify.ts";
-import { sectionUrl } from "../../src/_config/urls/urls.ts";
 
 describe("the preview after an editor's save (npm start)", () => {
   const site = projectCopy();
   let dev: DevServer | undefined;
-  const log = () => dev?.log() ?? "";
   const out = (url: string) => fileFor(path.join(site.dir, "_site"), url);
   const html = (url: string) => readFileSync(out(url), "utf8");
   const file = (i: number, lang: "en" | "fr") => path.join(site.dir, "src", "blog", postFile(i, lang));
   // Posts 0, 1 and 2, oldest first, with French twins (the bench's synthetic posts).
-  const urlOf = (i: number, lang: "en" | "fr") => {
-    const title = /^title: (.*)$/m.exec(readFileSync(file(i, lang), "utf8"))![1]!;
-    return `${sectionUrl("blog", lang)}${slugify(JSON.parse(title) as string)}/`;
-  };
+  const urlOf = (i: number, lang: "en" | "fr") => benchPostUrl(file(i, lang), lang);
 
   /** Saves a file and waits for the rebuild it starts; returns the files written. */
   async function save(target: string, edit: (text: string) => string): Promise<string[]> {
-    const from = log().length;
-    writeFileSync(target, edit(readFileSync(target, "utf8")));
-    const started = Date.now();
-    while (!/Wrote \d+ files/.test(log().slice(from))) {
-      if (/\[11ty\].*(Error|error)/.test(log().slice(from))) throw new Error(log().slice(from));
-      if (Date.now() - started > 60_000) throw new Error(`No rebuild after the save:\n${log().slice(from)}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return [...log().slice(from).matchAll(/Writing \.\/_site(\S+?)(?:index\.html)? from/g)].map((m) => m[1]!);
+    const log = await saveAndRebuild(dev!, target, edit, {
+      each: (since) => {
+        if (/\[11ty\].*(Error|error)/.test(since)) throw new Error(since);
+      },
+    });
+    return [...log.matchAll(/Writing \.\/_site(\S+?)(?:index\.html)? from/g)].map((m) => m[1]!);
   }
 
   beforeAll(async () => {
