@@ -8,7 +8,7 @@ import { commentMarkdown, gitChanges, pagesTouched, type FileReport } from "../.
 import type { PageEntry } from "../../src/_config/editors/preview.ts";
 import { checkLinks, formatLinkProblems } from "../support/links.ts";
 import { htmlPages, pageAt, previewSite, productionSite, projectCopy, ROOT, runScript } from "../support/site.ts";
-import { launch } from "../support/browser.ts";
+import { allStarted, launch } from "../support/browser.ts";
 import { serve, type StaticServer } from "../support/server.ts";
 import type { Browser } from "playwright-core";
 import type { AxeResults } from "axe-core";
@@ -63,7 +63,7 @@ describe("the preview of pull request #42, under /pr-preview/pr-42/", () => {
     let browser: Browser | undefined;
     let server: StaticServer | undefined;
     beforeAll(async () => {
-      [browser, server] = await Promise.all([launch(), serve(site, PREFIX)]);
+      await allStarted([launch().then((b) => (browser = b)), serve(site, PREFIX).then((s) => (server = s))]);
     });
     afterAll(async () => {
       await Promise.all([browser?.close(), server?.close()]);

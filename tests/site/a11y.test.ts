@@ -9,7 +9,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
-import { launch } from "../support/browser.ts";
+import { allStarted, launch } from "../support/browser.ts";
 import { serve, type StaticServer } from "../support/server.ts";
 import { fileFor, htmlPages, previewSite, productionSite } from "../support/site.ts";
 import en from "../../src/_data/i18n/en.ts";
@@ -32,7 +32,7 @@ let production: StaticServer;
 let preview: StaticServer;
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  [browser, production, preview] = await Promise.all([launch(), serve(productionSite), serve(previewSite)]);
+  await allStarted([launch().then((b) => (browser = b)), serve(productionSite).then((s) => (production = s)), serve(previewSite).then((s) => (preview = s))]);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), production?.close(), preview?.close()]);

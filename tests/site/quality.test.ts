@@ -15,7 +15,7 @@ import roles from "../../src/_data/roles.ts";
 import security from "../../src/_data/security.ts";
 import { sectionUrl } from "../../src/_config/urls/urls.ts";
 import { languages, type Lang } from "../../src/_config/types.ts";
-import { launch } from "../support/browser.ts";
+import { allStarted, launch } from "../support/browser.ts";
 import { serve, type StaticServer } from "../support/server.ts";
 import { fileFor, htmlPages, productionSite, ROOT } from "../support/site.ts";
 import { checkLinks, formatLinkProblems } from "../support/links.ts";
@@ -169,7 +169,7 @@ describe("in Chromium", () => {
   const withJs = new PagePool(CONCURRENCY);
   const withoutJs = new PagePool(CONCURRENCY);
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(undefined, { offline: true }), serve(productionSite)]);
+    await allStarted([launch(undefined, { offline: true }).then((b) => (browser = b)), serve(productionSite).then((s) => (server = s))]);
     axeSource = readFileSync(AXE, "utf8");
     const [js, noJs] = await Promise.all([
       browser.newContext({ javaScriptEnabled: true, viewport: MOBILE }),

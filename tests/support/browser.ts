@@ -51,7 +51,7 @@ export function browsing(site: string): { readonly browser: Browser; readonly or
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
   beforeAll(async () => {
-    [browser, server] = await Promise.all([launch(), serve(site)]);
+    await allStarted([launch().then((b) => (browser = b)), serve(site).then((s) => (server = s))]);
   });
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.close()]);
